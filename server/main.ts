@@ -1,0 +1,63 @@
+// Reads the configuration, migrates, loads the demo data on first start, serves API and web, shuts down cleanly.
+import { loadConfig } from './platform/config.ts';
+import { openDatabase } from './platform/db/index.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { buildApp } from './app.ts';
+import { seedDemo, DEMO_PASSWORD } from './seed/index.ts';
+import { refuseUnsafeProduction } from './platform/production.ts';
+import { sealAudit } from './platform/audit.ts';
+
+const config = loadConfig();
+try {
+  await refuseUnsafeProduction(config, null);
+} catch (e) {
+  console.error(`\n拒绝启动：${(e as Error).message}\n`);
+  process.exit(1);
+}
+
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
+const applied = await migrate(database.db);
+let banner = '';
+if (config.demo) {
+  const { seeded, accounts } = await seedDemo(database.db, { fastHash: false });
+  const staff = accounts.filter((a) => !a.username.startsWith('reviewer-'));
+  const reviewers = accounts.filter((a) => a.username.startsWith('reviewer-')).map((a) => a.username);
+  banner = [
+    seeded ? '已载入演示数据（28 个部门、257 个事项、12 个一件事、2007–2026 年工作日历）。' : '沿用已有数据。',
+    `演示账号（密码均为 ${DEMO_PASSWORD}）：`,
+    ...staff.map((a) => `  ${a.username.padEnd(12)} ${a.note}`),
+    `  ${reviewers.slice(0, 4).join(', ')} … 共 ${reviewers.length} 个部门审批账号（reviewer-<部门编号>）`,
+  ].join('\n');
+}
+try {
+  await refuseUnsafeProduction(config, database.db);
+} catch (e) {
+  console.error(`\n拒绝启动：${(e as Error).message}\n`);
+  await database.close();
+  process.exit(1);
+}
+
+const app = await buildApp({ config, database, auditSealIntervalMs: 2000 });
+await app.listen({ port: config.port, host: config.host });
+const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+console.log(`
+通办 Tongban 已启动
+  网址:     ${url}
+  接口文档: ${url}/api/docs
+  数据库:   ${database.kind === 'pglite' ? `内嵌 PGlite（${config.dataDir}/pglite）` : 'PostgreSQL（DATABASE_URL）'}
+  迁移:     ${applied.length ? `本次执行 ${applied.join(', ')}` : '已是最新'}
+${banner}
+`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await sealAudit(database.db).catch(() => undefined);
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

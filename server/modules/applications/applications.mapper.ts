@@ -1,0 +1,54 @@
+// Rows → API shapes. Personal data are masked here for anyone but the owner and the handling staff.
+import { maskIdNumber, maskName, maskPhone } from '../../../domain/codes.ts';
+import { deadlineLevelOn, workingDaysBetween, type IsoDate, type WorkingCalendar } from '../../../domain/calendar.ts';
+import { ACTIVE_STATUSES, type ApplicationStatus } from '../../../domain/workflow.ts';
+import type { ApplicationRow } from '../../platform/db/schema.ts';
+
+export interface ApplicantSnapshot {
+  kind: string;
+  name: string;
+  idNumber: string | null;
+  phone: string | null;
+  companyName: string | null;
+  uscc: string | null;
+}
+
+export function maskApplicant(a: ApplicantSnapshot, full: boolean): ApplicantSnapshot {
+  if (full) return a;
+  return { ...a, name: maskName(a.name)!, idNumber: maskIdNumber(a.idNumber), phone: maskPhone(a.phone) };
+}
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+/** Time left in working days; a suspended case's clock stands still on the day it stopped. */
+export function deadlineView(cal: WorkingCalendar, today: IsoDate, r: Pick<ApplicationRow, 'status' | 'dueDate' | 'warnDate' | 'suspendedSince'>) {
+  if (!r.dueDate || !ACTIVE_STATUSES.includes(r.status as ApplicationStatus)) return { daysLeft: null, deadlineLevel: null };
+  const asOf = r.status === 'suspended' && r.suspendedSince ? r.suspendedSince : today;
+  return {
+    daysLeft: workingDaysBetween(cal, asOf, r.dueDate) || 0,
+    deadlineLevel: deadlineLevelOn(asOf, { dueDate: r.dueDate, warnDate: r.warnDate }),
+  };
+}
+
+export function toSummary(cal: WorkingCalendar, today: IsoDate, r: ApplicationRow & { itemName: string; departmentName: string }, fullPersonalData: boolean) {
+  const applicant = r.applicant as unknown as ApplicantSnapshot;
+  return {
+    id: r.id,
+    caseNo: r.caseNo,
+    itemCode: r.itemCode,
+    itemName: r.itemName,
+    departmentId: r.departmentId,
+    departmentName: r.departmentName,
+    status: r.status,
+    applicantName: fullPersonalData ? applicant.name : maskName(applicant.name),
+    applicantCompany: applicant.companyName,
+    submittedAt: iso(r.submittedAt),
+    acceptedAt: iso(r.acceptedAt),
+    dueDate: r.dueDate,
+    dueDateProvisional: r.dueDateProvisional,
+    limitDays: r.limitDays,
+    ...deadlineView(cal, today, r),
+  };
+}
+
+export { iso };

@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/index.ts';
+import type { NewApplication, ApplicationRow } from '../../platform/db/schema.ts';
+import { ACTIVE_STATUSES } from '../../../domain/workflow.ts';
+
+export const nextCaseSeq = (db: Executor) =>
+  sql<{ n: number }>`SELECT nextval('application_case_no_seq')::int8 AS n`.execute(db).then((r) => Number(r.rows[0]!.n));
+
+export const insertApplication = (db: Executor, a: NewApplication) => db.insertInto('applications').values(a).returningAll().executeTakeFirstOrThrow();
+
+export const findApplication = (db: Executor, id: string) => db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+export const lockApplication = (db: Executor, id: string) => db.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const findByIdempotencyKey = (db: Executor, applicantId: string, key: string) =>
+  db.selectFrom('applications').selectAll().where('applicantId', '=', applicantId).where('idempotencyKey', '=', key).executeTakeFirst();
+
+export async function updateApplication(db: Executor, id: string, expectedVersion: number, patch: Partial<Record<keyof ApplicationRow, unknown>>) {
+  const res = await db.updateTable('applications')
+    .set({ ...(patch as object), version: expectedVersion + 1 })
+    .where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function insertMaterials(db: Executor, applicationId: string, materials: { name: string; fileId: string }[], at: Date) {
+  if (materials.length) await db.insertInto('applicationMaterials').values(materials.map((m) => ({ applicationId, name: m.name, fileId: m.fileId, createdAt: at }))).execute();
+}
+export const deleteMaterials = (db: Executor, applicationId: string) => db.deleteFrom('applicationMaterials').where('applicationId', '=', applicationId).execute();
+
+export const listMaterials = (db: Executor, applicationId: string) =>
+  db.selectFrom('applicationMaterials').innerJoin('files', 'files.id', 'applicationMaterials.fileId')
+    .select(['applicationMaterials.name', 'applicationMaterials.fileId', 'files.size', 'files.mime', 'files.originalName as fileName', 'files.sha256', 'applicationMaterials.createdAt'])
+    .where('applicationId', '=', applicationId).orderBy('applicationMaterials.id').execute();
+
+export const insertEvent = (db: Executor, e: {
+  applicationId: string; action: string; fromStatus: string | null; toStatus: string; actorId: string | null; actorName: string; actorRole: string; at: Date; comment: string | null; missingMaterials: string[] | null;
+}) => db.insertInto('applicationEvents').values({ ...e, missingMaterials: e.missingMaterials ? JSON.stringify(e.missingMaterials) : null }).execute();
+
+export const listEvents = (db: Executor, applicationId: string) =>
+  db.selectFrom('applicationEvents').selectAll().where('applicationId', '=', applicationId).orderBy('id').execute();
+
+export const filesOwnedBy = (db: Executor, ownerId: string, ids: string[]) =>
+  ids.length ? db.selectFrom('files').select(['id']).where('ownerId', '=', ownerId).where('id', 'in', ids).execute() : Promise.resolve([]);
+
+/** Whether a staff user can see some case that has this file attached. */
+export const casesWithFile = (db: Executor, fileId: string) =>
+  db.selectFrom('applicationMaterials').innerJoin('applications', 'applications.id', 'applicationMaterials.applicationId')
+    .select(['applications.applicantId', 'applications.departmentId']).where('applicationMaterials.fileId', '=', fileId).execute();
+
+export interface ListFilter {
+  applicantId?: string;
+  departmentId?: string;
+  status?: string;
+  itemCode?: string;
+  q?: string;
+  active?: boolean;
+  sort: 'timeLeft' | 'newest';
+}
+
+function filtered(db: Executor, f: ListFilter) {
+  let q = db.selectFrom('applications');
+  if (f.applicantId) q = q.where('applications.applicantId', '=', f.applicantId);
+  if (f.departmentId) q = q.where('applications.departmentId', '=', f.departmentId);
+  if (f.status) q = q.where('applications.status', '=', f.status);
+  else if (f.active) q = q.where('applications.status', 'in', [...ACTIVE_STATUSES]);
+  if (f.itemCode) q = q.where('applications.itemCode', '=', f.itemCode);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('applications.caseNo', 'ilike', like), eb(sql`applications.applicant->>'name'`, 'ilike', like)]));
+  }
+  return q;
+}
+
+export async function listApplications(db: Executor, f: ListFilter, offset: number, limit: number) {
+  let q = filtered(db, f)
+    .innerJoin('items', 'items.code', 'applications.itemCode')
+    .innerJoin('departments', 'departments.id', 'applications.departmentId')
+    .selectAll('applications').select(['items.name as itemName', 'departments.shortName as departmentName']);
+  q = f.sort === 'timeLeft'
+    ? q.orderBy(sql`applications.due_date`, sql`asc nulls last`).orderBy('applications.id')
+    : q.orderBy('applications.createdAt', 'desc').orderBy('applications.id');
+  const [rows, total] = await Promise.all([
+    q.offset(offset).limit(limit).execute(),
+    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export async function statusCounts(db: Executor, scope: { departmentId?: string }) {
+  let q = db.selectFrom('applications').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', [...ACTIVE_STATUSES]);
+  if (scope.departmentId) q = q.where('departmentId', '=', scope.departmentId);
+  return q.groupBy('status').execute();
+}
+
+/** Open cases past their warn date / due date today. Suspended cases are left out: their clock stands still. */
+export async function deadlineCounts(db: Executor, scope: { departmentId?: string }, today: string) {
+  let q = db.selectFrom('applications')
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere('dueDate', '<', today).as('overdue'),
+      eb.fn.countAll<number>().filterWhere((w) => w.and([w('dueDate', '>=', today), w('warnDate', '<=', today)])).as('warning'),
+    ])
+    .where('status', 'in', ACTIVE_STATUSES.filter((s) => s !== 'suspended' && s !== 'correction_required'));
+  if (scope.departmentId) q = q.where('departmentId', '=', scope.departmentId);
+  const r = await q.executeTakeFirstOrThrow();
+  return { overdue: Number(r.overdue), warning: Number(r.warning) };
+}
+
+/** Open cases whose due date a calendar change on `date` can move. */
+export const casesAffectedByCalendar = (db: Executor, date: string, afterId: string, limit: number) =>
+  db.selectFrom('applications').selectAll()
+    .where('status', 'in', [...ACTIVE_STATUSES]).where('dueDate', '>=', date)
+    .where('id', '>', afterId).orderBy('id').limit(limit).execute();
+
+export const setDueDate = (db: Executor, id: string, dueDate: string, warnDate: string, provisional: boolean) =>
+  db.updateTable('applications').set({ dueDate, warnDate, dueDateProvisional: provisional }).where('id', '=', id).execute();

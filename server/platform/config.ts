@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… for a PostgreSQL server; undefined runs the embedded PGlite database. */
+  databaseUrl?: string;
+  dataDir: string;
+  production: boolean;
+  /** Demo mode loads the demo catalog and demo accounts. Never in production. */
+  demo: boolean;
+  webDir: string;
+  maxUploadBytes: number;
+  logLevel: string;
+  sessionTtlHours: number;
+  /** Failed logins allowed per account / per address within the window before further attempts are refused. */
+  loginLimit: { perAccount: number; perAddress: number; windowMinutes: number };
+  /** Faster password hashing for tests and benchmarks; never in production. */
+  fastPasswordHash: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.TONGBAN_DATA_DIR ?? 'var/data'),
+    production,
+    demo: env.TONGBAN_DEMO ? env.TONGBAN_DEMO === '1' : !production,
+    webDir: resolve(env.TONGBAN_WEB_DIR ?? 'dist/web'),
+    maxUploadBytes: Number(env.TONGBAN_MAX_UPLOAD_MB ?? 10) * 1024 * 1024,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    sessionTtlHours: Number(env.TONGBAN_SESSION_TTL_HOURS ?? 12),
+    loginLimit: {
+      perAccount: Number(env.TONGBAN_LOGIN_LIMIT_ACCOUNT ?? 5),
+      perAddress: Number(env.TONGBAN_LOGIN_LIMIT_ADDRESS ?? 20),
+      windowMinutes: 15,
+    },
+    fastPasswordHash: !production && env.TONGBAN_FAST_HASH === '1',
+  };
+}

@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+export type { DB } from './schema.ts';
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** Repos take either the database or a transaction. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DbKind;
+  /** The PGlite instance, when embedded (for dumps in tests). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+// int8 (counts, bigserial ids) as numbers; date as 'YYYY-MM-DD' strings, never as local-time Date objects.
+const INT8 = 20;
+const DATE = 1082;
+pg.types.setTypeParser(INT8, (v) => Number(v));
+pg.types.setTypeParser(DATE, (v) => v);
+const pgliteParsers = { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v };
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** Folder for PGlite data; undefined keeps it in memory. */
+  dataDir?: string;
+  /** A dumped PGlite data folder to start from (tests reuse a migrated template). */
+  loadDataDir?: Blob | File;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const plugins = [new CamelCasePlugin()];
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir: opts.dataDir,
+    loadDataDir: opts.loadDataDir,
+    parsers: pgliteParsers,
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins });
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+}

@@ -1,0 +1,154 @@
+// Kysely table types (camelCase; the CamelCasePlugin maps them to the snake_case columns).
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** timestamptz: read as Date; written as Date or ISO string; optional on insert (a default exists or it is nullable). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+type DateString = ColumnType<string, string, string>;
+/** jsonb: read as the value; written as a JSON string. */
+type Json<T = unknown> = ColumnType<T, string, string>;
+type JsonWithDefault<T = unknown> = ColumnType<T, string | undefined, string>;
+type NullableJson<T = unknown> = ColumnType<T | null, string | null | undefined, string | null>;
+
+export interface DepartmentsTable { id: string; name: string; shortName: string; kind: string }
+
+export interface ItemsTable {
+  code: string;
+  name: string;
+  departmentId: string;
+  type: string;
+  applicantTypes: string[];
+  legalLimitDays: number;
+  promisedLimitDays: number;
+  onlineDepth: string;
+  maxVisits: number;
+  crossProvince: boolean;
+  fee: string;
+  acceptConditions: string;
+  materials: Json<unknown[]>;
+  description: string;
+  legalBasis: string;
+  tags: string[];
+  version: Generated<number>;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
+export interface ItemVersionsTable { itemCode: string; version: number; data: Json<Record<string, unknown>>; createdAt: Timestamp; createdBy: string | null }
+
+export interface BundlesTable { code: string; name: string; description: string; itemCodes: string[]; parallelGroups: Json<string[][]>; sharedForm: string[] }
+
+export interface CalendarDaysTable { date: DateString; isOffDay: boolean; name: string | null; updatedAt: Timestamp; updatedBy: string | null }
+export interface CalendarYearsTable { year: number; source: string; updatedAt: Timestamp }
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  passwordHash: string;
+  kind: string;
+  roles: string[];
+  departmentId: string | null;
+  realName: string;
+  idNumber: string | null;
+  phone: string | null;
+  email: string | null;
+  companyName: string | null;
+  uscc: string | null;
+  address: string | null;
+  isDemo: Generated<boolean>;
+  disabled: Generated<boolean>;
+  createdAt: Timestamp;
+  passwordChangedAt: Timestamp;
+}
+
+export interface SessionsTable { tokenHash: string; userId: string; createdAt: Timestamp; expiresAt: Timestamp; ip: string | null; userAgent: string | null }
+export interface LoginFailuresTable { id: Generated<number>; username: string; ip: string; at: Timestamp }
+export interface FilesTable { id: Generated<string>; sha256: string; size: number; mime: string; originalName: string; ownerId: string; createdAt: Timestamp }
+
+export interface ApplicationsTable {
+  id: Generated<string>;
+  caseNo: string;
+  itemCode: string;
+  itemVersion: number;
+  departmentId: string;
+  applicantId: string;
+  applicant: Json<Record<string, unknown>>;
+  formData: Json<Record<string, unknown>>;
+  status: string;
+  version: Generated<number>;
+  limitDays: number;
+  submittedAt: NullableTimestamp;
+  acceptedAt: NullableTimestamp;
+  acceptDate: NullableDate;
+  dueDate: NullableDate;
+  dueDateProvisional: Generated<boolean>;
+  warnDate: NullableDate;
+  pausedWorkingDays: Generated<number>;
+  suspendedSince: NullableDate;
+  correction: NullableJson<Record<string, unknown>>;
+  decidedAt: NullableTimestamp;
+  completedAt: NullableTimestamp;
+  idempotencyKey: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ApplicationMaterialsTable { id: Generated<number>; applicationId: string; name: string; fileId: string; createdAt: Timestamp }
+
+export interface ApplicationEventsTable {
+  id: Generated<number>;
+  applicationId: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: string | null;
+  actorName: string;
+  actorRole: string;
+  at: Timestamp;
+  comment: string | null;
+  missingMaterials: NullableJson<string[]>;
+}
+
+export interface NotificationsTable { id: Generated<number>; userId: string; title: string; body: string; link: string | null; createdAt: Timestamp; readAt: NullableTimestamp }
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  detail: JsonWithDefault<Record<string, unknown>>;
+  ip: string | null;
+  seq: number | null;
+  prevHash: string | null;
+  hash: string | null;
+}
+
+export interface IdempotencyKeysTable { userId: string; key: string; scope: string; resultId: string; createdAt: Timestamp }
+
+export interface DB {
+  departments: DepartmentsTable;
+  items: ItemsTable;
+  itemVersions: ItemVersionsTable;
+  bundles: BundlesTable;
+  calendarDays: CalendarDaysTable;
+  calendarYears: CalendarYearsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  loginFailures: LoginFailuresTable;
+  files: FilesTable;
+  applications: ApplicationsTable;
+  applicationMaterials: ApplicationMaterialsTable;
+  applicationEvents: ApplicationEventsTable;
+  notifications: NotificationsTable;
+  auditLog: AuditLogTable;
+  idempotencyKeys: IdempotencyKeysTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type ItemRow = Selectable<ItemsTable>;
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type NewApplication = Insertable<ApplicationsTable>;
