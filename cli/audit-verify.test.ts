@@ -12,7 +12,7 @@ import { writeAudit } from '../server/platform/audit.ts';
 const BIN = resolve(import.meta.dirname, 'bin.js');
 
 function tongban(dataDir: string, ...args: string[]) {
-  const env = { ...process.env, TONGBAN_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, TONGBAN_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };

@@ -57,7 +57,7 @@ export function applicationsRoutes(app: App, svc: ApplicationsService) {
   r.get('/api/applications/summary', { schema: { tags, summary: '工作台统计（待受理、预警、超期…）' } }, async (req) => svc.summary(requireUser(req)));
 
   r.get('/api/applications/:id', { schema: { tags, summary: '办件详情（含时间线）', params: Id } }, async (req) =>
-    svc.detail(requireUser(req), req.params.id));
+    svc.detail(requireUser(req), req.params.id, clientIp(req)));
 
   r.put('/api/applications/:id', {
     schema: { tags, summary: '修改草稿', params: Id, body: z.object({ formData: FormData.default({}), materials: z.array(MaterialRef).max(100).default([]) }) },

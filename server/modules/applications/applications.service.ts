@@ -65,8 +65,12 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
     return row;
   }
 
-  async function detail(user: AuthUser, id: string) {
+  async function detail(user: AuthUser, id: string, viewIp?: string | null) {
     const row = await loadVisible(user, id);
+    if (viewIp !== undefined && !policy.isOwner(user, row) && policy.seesPersonalData(user, row)) {
+      // Staff reading someone's personal data leave a trace.
+      await writeAudit(db, { actorId: user.id, actorName: user.username, action: 'application.view', targetType: 'application', targetId: row.id, detail: { caseNo: row.caseNo }, ip: viewIp }, clock.now());
+    }
     const [cal, mats, events, it] = await Promise.all([calendar.get(), repo.listMaterials(db, id), repo.listEvents(db, id), catalog.findItem(row.itemCode)]);
     const full = policy.seesPersonalData(user, row);
     const version = row.itemVersion === it?.version ? it : (await catalog.itemVersion(row.itemCode, row.itemVersion).catch(() => undefined))?.content;
@@ -119,6 +123,12 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
     await notify(trx, { userId: row.applicantId, title: `【${label}】办件 ${row.caseNo}`, body, link: `/my/cases/${row.id}` }, at);
   }
 
+  /** The answer to a repeated Idempotency-Key: the case made the first time, as it was answered then. */
+  async function replay(row: ApplicationRow) {
+    const [it, mats] = await Promise.all([item(row.itemCode), repo.listMaterials(db, row.id)]);
+    return { replayed: true, row, checklist: checklist((it?.materials ?? []) as Material[], mats) };
+  }
+
   return {
     detail,
 
@@ -126,7 +136,7 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
       if (!policy.canApply(user)) throw forbidden('只有个人或法人用户可以提交申请');
       if (idempotencyKey) {
         const existing = await repo.findByIdempotencyKey(db, user.id, idempotencyKey);
-        if (existing) return { replayed: true, row: existing, checklist: [] as ReturnType<typeof checklist> };
+        if (existing) return replay(existing);
       }
       const it = await item(input.itemCode);
       if (!it) throw invalid('itemCode', `事项不存在：${input.itemCode}`, 'ITEM_NOT_FOUND');
@@ -162,7 +172,7 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
         // Two requests with one key raced: the loser returns the winner's case.
         if ((e as { code?: string }).code === '23505' && idempotencyKey) {
           const existing = await repo.findByIdempotencyKey(db, user.id, idempotencyKey);
-          if (existing) return { replayed: true, row: existing, checklist: [] as ReturnType<typeof checklist> };
+          if (existing) return replay(existing);
         }
         throw e;
       }
