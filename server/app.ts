@@ -16,6 +16,7 @@ import { installErrorHandler } from './platform/errors.ts';
 import { installAuth } from './platform/auth.ts';
 import { localFileStore } from './platform/files.ts';
 import { sealAudit } from './platform/audit.ts';
+import { createJobRunner, type JobRunner } from './platform/jobs.ts';
 import type { AppDeps } from './deps.ts';
 import { registerCatalog } from './modules/catalog/index.ts';
 import { registerCalendar } from './modules/calendar/index.ts';
@@ -33,6 +34,14 @@ export interface BuildOptions {
   clock?: Clock;
   /** Seal the audit chain in the background every few seconds (off in tests, which seal on demand). */
   auditSealIntervalMs?: number;
+  /** Run background jobs every so often (off in tests, which call app.jobs.tick()). */
+  jobsIntervalMs?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobRunner;
+  }
 }
 
 const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.idNumber', '*.phone'];
@@ -62,7 +71,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const deps: AppDeps = { config, db: database.db, dbKind: database.kind, clock, files: localFileStore(join(config.dataDir, 'files')) };
+  const jobs = createJobRunner(database.db, clock, (kind, err) => app.log.error({ err, kind }, 'job failed'));
+  app.decorate('jobs', jobs);
+  const deps: AppDeps = { config, db: database.db, dbKind: database.kind, clock, files: localFileStore(join(config.dataDir, 'files')), jobs };
   installAuth(app, deps.db, () => clock.now());
 
   app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } } }, async () => {
@@ -93,6 +104,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     });
   }
 
+  if (opts.jobsIntervalMs) {
+    jobs.start(opts.jobsIntervalMs);
+    app.addHook('onClose', async () => jobs.stop());
+  }
   if (opts.auditSealIntervalMs) {
     const timer = setInterval(() => {
       sealAudit(deps.db).catch((err) => app.log.error({ err }, 'audit sealing failed'));

@@ -2,6 +2,7 @@ import type { Config } from './platform/config.ts';
 import type { Db, DbKind } from './platform/db/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { FileStore } from './platform/files.ts';
+import type { JobRunner } from './platform/jobs.ts';
 
 /** What every module gets at registration. */
 export interface AppDeps {
@@ -10,4 +11,5 @@ export interface AppDeps {
   dbKind: DbKind;
   clock: Clock;
   files: FileStore;
+  jobs: JobRunner;
 }

@@ -37,7 +37,7 @@ try {
   process.exit(1);
 }
 
-const app = await buildApp({ config, database, auditSealIntervalMs: 2000 });
+const app = await buildApp({ config, database, auditSealIntervalMs: 2000, jobsIntervalMs: 60_000 });
 await app.listen({ port: config.port, host: config.host });
 const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
 console.log(`

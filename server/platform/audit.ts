@@ -14,8 +14,9 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
-export async function writeAudit(db: Executor, e: AuditEntry, at: Date): Promise<void> {
-  await db.insertInto('auditLog').values({
+/** The audit_log row for an entry (for callers that insert it as part of a larger statement). */
+export function auditRow(e: AuditEntry, at: Date) {
+  return {
     at,
     actorId: e.actorId ?? null,
     actorName: e.actorName ?? null,
@@ -24,7 +25,11 @@ export async function writeAudit(db: Executor, e: AuditEntry, at: Date): Promise
     targetId: e.targetId ?? null,
     detail: JSON.stringify(e.detail ?? {}),
     ip: e.ip ?? null,
-  }).execute();
+  };
+}
+
+export async function writeAudit(db: Executor, e: AuditEntry, at: Date): Promise<void> {
+  await db.insertInto('auditLog').values(auditRow(e, at)).execute();
 }
 
 interface AuditRowForHash {
@@ -48,6 +53,8 @@ function canonicalJson(v: unknown): string {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
+/** Rows per sealing UPDATE (4 parameters each, well under the 65535-parameter limit). */
+const SEAL_CHUNK = 1000;
 
 /** Seals every unsealed row. Safe to run from several instances at once (advisory lock). Returns rows sealed. */
 export async function sealAudit(db: Db, batch = 5000): Promise<number> {
@@ -58,11 +65,18 @@ export async function sealAudit(db: Db, batch = 5000): Promise<number> {
     let prev = last?.hash ?? GENESIS_HASH;
     let seq = last?.seq ?? 0;
     const rows = await trx.selectFrom('auditLog').selectAll().where('seq', 'is', null).orderBy('id').limit(batch).execute();
-    for (const r of rows) {
+    const sealed = rows.map((r) => {
       seq += 1;
       const hash = rowDigest(prev, r, seq);
-      await trx.updateTable('auditLog').set({ seq, prevHash: prev, hash }).where('id', '=', r.id).execute();
+      const s = { id: r.id, seq, prevHash: prev, hash };
       prev = hash;
+      return s;
+    });
+    // A few set-based UPDATEs instead of one per row: under load the sealer would otherwise spend a round trip per entry.
+    for (let i = 0; i < sealed.length; i += SEAL_CHUNK) {
+      const values = sealed.slice(i, i + SEAL_CHUNK).map((s) => sql`(${s.id}::bigint, ${s.seq}::bigint, ${s.prevHash}::text, ${s.hash}::text)`);
+      await sql`UPDATE audit_log AS a SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+        FROM (VALUES ${sql.join(values)}) AS v (id, seq, prev_hash, hash) WHERE a.id = v.id`.execute(trx);
     }
     return rows.length;
   });

@@ -114,16 +114,18 @@ export async function createTestContext(opts: { now?: string; config?: Partial<C
   const clock = new FixedClock(new Date(opts.now ?? '2026-03-02T02:00:00Z'));
   const app = await buildApp({ config, database, clock });
   await app.ready();
-  const tokens = new Map<string, string>();
+  // Sessions expire on the test clock: a token is reused only while the clock has not moved far.
+  const tokens = new Map<string, { token: string; at: number }>();
   const ctx: TestContext = {
     app, database, clock, config,
     async login(username, password = DEMO_PASSWORD) {
       const key = `${username}\n${password}`;
-      if (tokens.has(key)) return tokens.get(key)!;
+      const cached = tokens.get(key);
+      if (cached && Math.abs(clock.now().getTime() - cached.at) < 3_600_000) return cached.token;
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const token = res.json().token as string;
-      tokens.set(key, token);
+      tokens.set(key, { token, at: clock.now().getTime() });
       return token;
     },
     async call(token, o) {

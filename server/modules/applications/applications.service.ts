@@ -1,15 +1,17 @@
-import type { Db, Tx } from '../../platform/db/index.ts';
+import type { Db, Executor, Tx } from '../../platform/db/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { ApplicationRow, ItemRow } from '../../platform/db/schema.ts';
 import type { AuthUser } from '../../platform/auth.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { randomUUID } from 'node:crypto';
+import { auditRow, writeAudit, type AuditEntry } from '../../platform/audit.ts';
 import { chinaDate, computeDeadline, workingDaysBetween } from '../../../domain/calendar.ts';
 import { DomainError, conflict, forbidden, invalid, notFound } from '../../../domain/errors.ts';
 import { ApplicationActionLabel, ApplicationStatusLabel, allowedActions, nextStatus, type ApplicationAction, type ApplicationStatus } from '../../../domain/workflow.ts';
 import type { Material } from '../../../domain/catalog.ts';
 import { canApplyOnline, type CatalogService } from '../catalog/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
-import { notify } from '../notifications/index.ts';
+import { notificationRow, notify } from '../notifications/index.ts';
+import type { NewNotification } from '../notifications/notifications.service.ts';
 import { findUserById } from '../identity/index.ts';
 import * as repo from './applications.repo.ts';
 import * as policy from './applications.policy.ts';
@@ -38,14 +40,16 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
     itemCache.set(code, { at: Date.now(), row });
     return row;
   }
+  // A case made after an edit must record (and be checked against) the new version.
+  catalog.onItemChange((code) => itemCache.delete(code));
 
-  async function validateMaterials(user: AuthUser, it: ItemRow, materials: MaterialRef[]) {
+  async function validateMaterials(user: AuthUser, it: ItemRow, materials: MaterialRef[], ex: Executor = db) {
     const names = new Set((it.materials as Material[]).map((m) => m.name));
     materials.forEach((m, i) => {
       if (!names.has(m.name)) throw invalid(`materials.${i}.name`, `“${m.name}”不是该事项的申请材料`);
     });
     const ids = [...new Set(materials.map((m) => m.fileId))];
-    const owned = await repo.filesOwnedBy(db, user.id, ids);
+    const owned = await repo.filesOwnedBy(ex, user.id, ids);
     const ownedIds = new Set(owned.map((o) => o.id));
     materials.forEach((m, i) => {
       if (!ownedIds.has(m.fileId)) throw invalid(`materials.${i}.fileId`, '文件不存在或不是您上传的');
@@ -112,15 +116,24 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
     };
   }
 
-  async function record(trx: Tx, row: Pick<ApplicationRow, 'id' | 'caseNo' | 'applicantId'>, user: AuthUser, action: string, from: string | null, to: string, at: Date, comment: string | null, missing: string[] | null, ip: string | null) {
+  /** What every change of a case leaves behind: its event, an audit entry and a notification to the applicant. */
+  function recordEntries(row: Pick<ApplicationRow, 'id' | 'caseNo' | 'applicantId'>, user: AuthUser, action: string, from: string | null, to: string, at: Date, comment: string | null, missing: string[] | null, ip: string | null) {
     const owner = user.id === row.applicantId;
-    await repo.insertEvent(trx, { applicationId: row.id, action, fromStatus: from, toStatus: to, actorId: user.id, actorName: owner ? user.realName : `${user.realName}（${user.username}）`, actorRole: ROLE_LABEL_FOR_EVENT(user, owner), at, comment, missingMaterials: missing });
-    await writeAudit(trx, { actorId: user.id, actorName: user.username, action: `application.${action}`, targetType: 'application', targetId: row.id, detail: { caseNo: row.caseNo, from, to }, ip }, at);
+    const event: repo.NewEvent = { applicationId: row.id, action, fromStatus: from, toStatus: to, actorId: user.id, actorName: owner ? user.realName : `${user.realName}（${user.username}）`, actorRole: ROLE_LABEL_FOR_EVENT(user, owner), at, comment, missingMaterials: missing };
+    const audit: AuditEntry = { actorId: user.id, actorName: user.username, action: `application.${action}`, targetType: 'application', targetId: row.id, detail: { caseNo: row.caseNo, from, to }, ip };
     const label = ApplicationActionLabel[action as ApplicationAction] ?? action;
     const body = action === 'request_correction' && missing
       ? `请一次性补正以下材料：${missing.join('、')}${comment ? `。说明：${comment}` : ''}`
       : `办件 ${row.caseNo} 当前状态：${ApplicationStatusLabel[to as ApplicationStatus]}${comment ? `。意见：${comment}` : ''}`;
-    await notify(trx, { userId: row.applicantId, title: `【${label}】办件 ${row.caseNo}`, body, link: `/my/cases/${row.id}` }, at);
+    const notification: NewNotification = { userId: row.applicantId, title: `【${label}】办件 ${row.caseNo}`, body, link: `/my/cases/${row.id}` };
+    return { event, audit, notification };
+  }
+
+  async function record(trx: Tx, row: Pick<ApplicationRow, 'id' | 'caseNo' | 'applicantId'>, user: AuthUser, action: string, from: string | null, to: string, at: Date, comment: string | null, missing: string[] | null, ip: string | null) {
+    const e = recordEntries(row, user, action, from, to, at, comment, missing, ip);
+    await repo.insertEvent(trx, e.event);
+    await writeAudit(trx, e.audit, at);
+    await notify(trx, e.notification, at);
   }
 
   /** The answer to a repeated Idempotency-Key: the case made the first time, as it was answered then. */
@@ -152,20 +165,23 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
       const draft = !!input.draft;
       const deadline = computeDeadline(await calendar.get(), today, it.promisedLimitDays);
       try {
-        const row = await db.transaction().execute(async (trx) => {
-          const seq = await repo.nextCaseSeq(trx);
-          const row = await repo.insertApplication(trx, {
-            caseNo: `SFQ${today.replaceAll('-', '')}${String(seq).padStart(6, '0')}`,
-            itemCode: it.code, itemVersion: it.version, departmentId: it.departmentId, applicantId: user.id,
-            applicant: JSON.stringify(applicant), formData: JSON.stringify(input.formData), status: draft ? 'draft' : 'submitted',
-            limitDays: it.promisedLimitDays, submittedAt: draft ? null : now,
-            dueDate: draft ? null : deadline.dueDate, warnDate: draft ? null : deadline.warnDate, dueDateProvisional: !draft && deadline.provisional,
-            acceptedAt: null, acceptDate: null, suspendedSince: null, correction: null, decidedAt: null, completedAt: null,
-            idempotencyKey: idempotencyKey ?? null, createdAt: now, updatedAt: now,
-          });
-          await repo.insertMaterials(trx, row.id, input.materials, now);
-          await record(trx, row, user, draft ? 'save_draft' : 'submit', null, row.status, now, null, null, ip);
-          return row;
+        // Case, materials, event, audit entry and notification go in as one atomic statement (see insertSubmission):
+        // submissions are the hottest write, and each round trip to the database costs both sides CPU.
+        const seq = await repo.nextCaseSeq(db);
+        const status = draft ? 'draft' : 'submitted';
+        const application = {
+          id: randomUUID(),
+          caseNo: `SFQ${today.replaceAll('-', '')}${String(seq).padStart(6, '0')}`,
+          itemCode: it.code, itemVersion: it.version, departmentId: it.departmentId, applicantId: user.id,
+          applicant: JSON.stringify(applicant), formData: JSON.stringify(input.formData), status,
+          limitDays: it.promisedLimitDays, submittedAt: draft ? null : now,
+          dueDate: draft ? null : deadline.dueDate, warnDate: draft ? null : deadline.warnDate, dueDateProvisional: !draft && deadline.provisional,
+          acceptedAt: null, acceptDate: null, suspendedSince: null, correction: null, decidedAt: null, completedAt: null,
+          idempotencyKey: idempotencyKey ?? null, createdAt: now, updatedAt: now,
+        };
+        const e = recordEntries(application, user, draft ? 'save_draft' : 'submit', null, status, now, null, null, ip);
+        const row = await repo.insertSubmission(db, {
+          application, materials: input.materials, event: e.event, audit: auditRow(e.audit, now), notification: notificationRow(e.notification, now),
         });
         return { replayed: false, row, checklist: checklist(it.materials as Material[], input.materials) };
       } catch (e) {
@@ -197,6 +213,10 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
     async act(user: AuthUser, id: string, input: ActionInput, ip: string | null) {
       const { action } = input;
       const comment = input.comment?.trim() || null;
+      // Read what the transaction needs first: on PGlite the transaction holds the only connection.
+      const cal = await calendar.get();
+      const current = await repo.findApplication(db, id);
+      const it = current ? await item(current.itemCode) : undefined;
       await db.transaction().execute(async (trx) => {
         // The row lock makes two staff acting at once take turns; the second then sees the new status.
         const row = await loadVisible(user, id, trx);
@@ -215,14 +235,12 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
 
         const now = clock.now();
         const today = chinaDate(now);
-        const cal = await calendar.get();
-        const it = await item(row.itemCode);
         const patch: Record<string, unknown> = { status: to, updatedAt: now };
         switch (action) {
           case 'submit':
           case 'resubmit': {
             if (input.materials?.length) {
-              await validateMaterials(user, it!, input.materials);
+              await validateMaterials(user, it!, input.materials, trx);
               await repo.insertMaterials(trx, row.id, input.materials, now);
             }
             const d = computeDeadline(cal, today, row.limitDays);

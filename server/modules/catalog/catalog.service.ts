@@ -40,7 +40,13 @@ export function toItem(r: ItemRow & { departmentFullName?: string; departmentNam
 }
 
 export function createCatalogService(db: Db, clock: Clock) {
+  const itemListeners: ((code: string) => void)[] = [];
   return {
+    /** Told the code of every item saved, so copies kept elsewhere (the applications' item cache) are dropped. */
+    onItemChange(listener: (code: string) => void) {
+      itemListeners.push(listener);
+    },
+
     async listItems(filter: repo.ItemFilter, page: number, pageSize: number) {
       const { rows, total } = await repo.listItems(db, filter, (page - 1) * pageSize, pageSize);
       return { items: rows.map(toSummary), total, page, pageSize };
@@ -85,6 +91,7 @@ export function createCatalogService(db: Db, clock: Clock) {
         await repo.insertItemVersion(trx, code, version, content as unknown as Record<string, unknown>, user.username);
         await writeAudit(trx, { actorId: user.id, actorName: user.username, action: 'item.update', targetType: 'item', targetId: code, detail: { version } }, at);
       });
+      for (const l of itemListeners) l(code);
       return this.getItem(code);
     },
 

@@ -7,6 +7,9 @@ import type { FilesService } from './files.service.ts';
 /** Whether this user may download the file: its owner, or staff who can see a case it belongs to. */
 export type FileAccessCheck = (userId: string, fileId: string, ownerId: string) => Promise<boolean>;
 
+/** 10 MB, 512 KB: a limit under 1 MB must not read as "0 MB". */
+const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
 export function filesRoutes(app: App, files: FilesService, canRead: FileAccessCheck, maxBytes: number) {
   const r = typed(app);
   const tags = ['files'];
@@ -26,7 +29,7 @@ export function filesRoutes(app: App, files: FilesService, canRead: FileAccessCh
       content = await part.toBuffer();
     } catch (e) {
       if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new DomainError('FILE_TOO_LARGE', `文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB`, 'PAYLOAD_TOO_LARGE', { fields: [{ field: 'file', message: '文件过大' }] });
+        throw new DomainError('FILE_TOO_LARGE', `文件不能超过 ${sizeLabel(maxBytes)}`, 'PAYLOAD_TOO_LARGE', { fields: [{ field: 'file', message: '文件过大' }] });
       }
       throw e;
     }

@@ -24,9 +24,11 @@ export const insertFailure = (db: Executor, username: string, ip: string, at: Da
 export const setPassword = (db: Executor, id: string, passwordHash: string, at: Date) =>
   db.updateTable('users').set({ passwordHash, passwordChangedAt: at }).where('id', '=', id).execute();
 
-export const listUsers = (db: Executor, offset: number, limit: number, role?: string) => {
-  let q = db.selectFrom('users').select(['id', 'username', 'kind', 'roles', 'departmentId', 'realName', 'phone', 'idNumber', 'companyName', 'disabled', 'createdAt']);
-  if (role) q = q.where((eb) => eb(eb.val(role), '=', eb.fn.any('roles')));
-  return q.orderBy('username').offset(offset).limit(limit).execute();
+const usersWithRole = (db: Executor, role?: string) => {
+  const q = db.selectFrom('users');
+  return role ? q.where((eb) => eb(eb.val(role), '=', eb.fn.any('roles'))) : q;
 };
-export const countUsers = (db: Executor) => db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export const listUsers = (db: Executor, offset: number, limit: number, role?: string) =>
+  usersWithRole(db, role).select(['id', 'username', 'kind', 'roles', 'departmentId', 'realName', 'phone', 'idNumber', 'companyName', 'disabled', 'createdAt'])
+    .orderBy('username').offset(offset).limit(limit).execute();
+export const countUsers = (db: Executor, role?: string) => usersWithRole(db, role).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

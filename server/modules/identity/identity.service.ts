@@ -131,7 +131,7 @@ export function createIdentityService(db: Db, config: Config, clock: Clock) {
     },
 
     async listUsers(page: number, pageSize: number, role?: string) {
-      const [rows, total] = await Promise.all([repo.listUsers(db, (page - 1) * pageSize, pageSize, role), repo.countUsers(db)]);
+      const [rows, total] = await Promise.all([repo.listUsers(db, (page - 1) * pageSize, pageSize, role), repo.countUsers(db, role)]);
       return {
         items: rows.map((u) => ({ ...u, idNumber: maskIdNumber(u.idNumber), phone: maskPhone(u.phone), createdAt: new Date(u.createdAt).toISOString() })),
         total: Number(total.n),

@@ -5,7 +5,7 @@ import { requireUser } from '../../platform/auth.ts';
 import { notFound } from '../../../domain/errors.ts';
 import { createNotificationsService } from './notifications.service.ts';
 
-export { notify } from './notifications.service.ts';
+export { notify, notificationRow } from './notifications.service.ts';
 
 export function registerNotifications(app: App, deps: AppDeps) {
   const service = createNotificationsService(deps.db, deps.clock);
@@ -17,9 +17,9 @@ export function registerNotifications(app: App, deps: AppDeps) {
   });
   r.post('/api/notifications/:id/read', { schema: { tags, summary: '标为已读', params: z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }) } }, async (req) => {
     const u = requireUser(req);
-    if (!(await service.markRead(u.id, req.params.id))) {
-      const mine = await service.list(u.id, 0, 1, false);
-      if (!mine.total) throw notFound('NOTIFICATION_NOT_FOUND', '消息不存在');
+    // Nothing updated: already read (fine) or not this user's message (not found, whoever's it is).
+    if (!(await service.markRead(u.id, req.params.id)) && !(await service.isMine(u.id, req.params.id))) {
+      throw notFound('NOTIFICATION_NOT_FOUND', '消息不存在');
     }
     return { ok: true };
   });

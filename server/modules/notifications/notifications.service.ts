@@ -5,8 +5,11 @@ export interface NewNotification { userId: string; title: string; body: string; 
 
 /** Written in the caller's transaction, so a notification exists exactly when its cause does. */
 export async function notify(db: Executor, n: NewNotification, at: Date) {
-  await db.insertInto('notifications').values({ userId: n.userId, title: n.title, body: n.body, link: n.link ?? null, createdAt: at }).execute();
+  await db.insertInto('notifications').values(notificationRow(n, at)).execute();
 }
+
+/** The notifications row (for callers that insert it as part of a larger statement). */
+export const notificationRow = (n: NewNotification, at: Date) => ({ userId: n.userId, title: n.title, body: n.body, link: n.link ?? null, createdAt: at });
 
 export function createNotificationsService(db: Db, clock: Clock) {
   return {
@@ -27,6 +30,9 @@ export function createNotificationsService(db: Db, clock: Clock) {
     async markRead(userId: string, id: number) {
       const res = await db.updateTable('notifications').set({ readAt: clock.now() }).where('id', '=', id).where('userId', '=', userId).where('readAt', 'is', null).executeTakeFirst();
       return Number(res.numUpdatedRows);
+    },
+    async isMine(userId: string, id: number) {
+      return !!(await db.selectFrom('notifications').select('id').where('id', '=', id).where('userId', '=', userId).executeTakeFirst());
     },
     async markAllRead(userId: string) {
       const res = await db.updateTable('notifications').set({ readAt: clock.now() }).where('userId', '=', userId).where('readAt', 'is', null).executeTakeFirst();

@@ -84,6 +84,8 @@ export interface ApplicationsTable {
   dueDate: NullableDate;
   dueDateProvisional: Generated<boolean>;
   warnDate: NullableDate;
+  warnedFor: NullableDate;
+  overdueAlertedFor: NullableDate;
   pausedWorkingDays: Generated<number>;
   suspendedSince: NullableDate;
   correction: NullableJson<Record<string, unknown>>;
@@ -127,6 +129,19 @@ export interface AuditLogTable {
   hash: string | null;
 }
 
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  dedupeKey: string | null;
+  payload: JsonWithDefault<Record<string, unknown>>;
+  runAt: Timestamp;
+  attempts: Generated<number>;
+  lockedAt: NullableTimestamp;
+  doneAt: NullableTimestamp;
+  lastError: string | null;
+  createdAt: Timestamp;
+}
+
 export interface IdempotencyKeysTable { userId: string; key: string; scope: string; resultId: string; createdAt: Timestamp }
 
 export interface DB {
@@ -146,6 +161,7 @@ export interface DB {
   notifications: NotificationsTable;
   auditLog: AuditLogTable;
   idempotencyKeys: IdempotencyKeysTable;
+  jobs: JobsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
