@@ -12,7 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/index.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
-import { installErrorHandler } from './platform/errors.ts';
+import { installErrorHandler, installInputGuard, installNotFound } from './platform/errors.ts';
 import { installAuth } from './platform/auth.ts';
 import { localFileStore } from './platform/files.ts';
 import { sealAudit } from './platform/audit.ts';
@@ -58,6 +58,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
@@ -93,16 +94,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   registerAdmin(app, deps);
 
-  if (existsSync(join(config.webDir, 'index.html'))) {
-    await app.register(fstatic, { root: config.webDir, wildcard: false, index: 'index.html' });
-    // The web app routes on the client: unknown non-API paths get index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
-      }
-      return reply.sendFile('index.html');
-    });
-  }
+  const serveWebApp = existsSync(join(config.webDir, 'index.html'));
+  if (serveWebApp) await app.register(fstatic, { root: config.webDir, wildcard: false, index: 'index.html' });
+  installNotFound(app, serveWebApp);
 
   if (opts.jobsIntervalMs) {
     jobs.start(opts.jobsIntervalMs);

@@ -53,11 +53,23 @@ function canonicalJson(v: unknown): string {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** Rows per sealing UPDATE (4 parameters each, well under the 65535-parameter limit). */
-const SEAL_CHUNK = 1000;
 
-/** Seals every unsealed row. Safe to run from several instances at once (advisory lock). Returns rows sealed. */
+/** Rows sealed per transaction: small enough that sealing never stalls the event loop (or PGlite's one connection) for long. */
+const SEAL_CHUNK = 500;
+
+/** Seals every unsealed row (up to `batch`). Safe to run from several instances at once (advisory lock). Returns rows sealed. */
 export async function sealAudit(db: Db, batch = 5000): Promise<number> {
+  let total = 0;
+  while (total < batch) {
+    const want = Math.min(SEAL_CHUNK, batch - total);
+    const n = await sealChunk(db, want);
+    total += n;
+    if (n < want) break;
+  }
+  return total;
+}
+
+async function sealChunk(db: Db, batch: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const got = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(727273) AS ok`.execute(trx);
     if (!got.rows[0]?.ok) return 0;
@@ -72,11 +84,13 @@ export async function sealAudit(db: Db, batch = 5000): Promise<number> {
       prev = hash;
       return s;
     });
-    // A few set-based UPDATEs instead of one per row: under load the sealer would otherwise spend a round trip per entry.
-    for (let i = 0; i < sealed.length; i += SEAL_CHUNK) {
-      const values = sealed.slice(i, i + SEAL_CHUNK).map((s) => sql`(${s.id}::bigint, ${s.seq}::bigint, ${s.prevHash}::text, ${s.hash}::text)`);
+    // One set-based UPDATE over arrays instead of one per row: under load the sealer would otherwise spend a round
+    // trip per entry, and a VALUES list with four parameters per row is itself slow to build.
+    if (sealed.length) {
       await sql`UPDATE audit_log AS a SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-        FROM (VALUES ${sql.join(values)}) AS v (id, seq, prev_hash, hash) WHERE a.id = v.id`.execute(trx);
+        FROM unnest(${sealed.map((s) => s.id)}::bigint[], ${sealed.map((s) => s.seq)}::bigint[], ${sealed.map((s) => s.prevHash)}::text[], ${sealed.map((s) => s.hash)}::text[])
+          AS v (id, seq, prev_hash, hash)
+        WHERE a.id = v.id`.execute(trx);
     }
     return rows.length;
   });

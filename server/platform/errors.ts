@@ -1,6 +1,6 @@
 // One error handler: DomainError, validation and framework errors become 4xx with Chinese messages; anything else 500.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError, invalid } from '../../domain/errors.ts';
 
 export interface FieldError { field: string; message: string }
 
@@ -46,7 +46,49 @@ export function installErrorHandler(app: FastifyInstance) {
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL_ERROR', message: '系统繁忙，请稍后再试' });
   });
+}
+
+/**
+ * Unknown API paths get a JSON 404. With a built web app, other GET paths are client-side routes and get
+ * its index.html (sendFile comes from @fastify/static).
+ */
+export function installNotFound(app: FastifyInstance, serveWebApp: boolean) {
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
+    if (serveWebApp && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
+  });
+}
+
+/** The path of the first string (value or key) holding U+0000, e.g. ['formData', '备注']; undefined when there is none. */
+export function nulCharPath(value: unknown): string[] | undefined {
+  // Iterative, so a deeply nested body cannot overflow the stack.
+  const stack: [unknown, string[]][] = [[value, []]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return path;
+    } else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        if (k.includes('\u0000')) return [...path, k];
+        stack.push([child, [...path, k]]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000: such input would fail deep in a query and surface as a 500.
+ * It is refused up front as a 400 naming the field.
+ */
+export function installInputGuard(app: FastifyInstance) {
+  app.addHook('preValidation', async (req) => {
+    for (const [where, value] of [['params', req.params], ['querystring', req.query], ['body', req.body]] as const) {
+      const path = nulCharPath(value);
+      if (path) {
+        const field = path.length ? path.join('.') : where;
+        throw invalid(field, `${field} 含有不允许的空字符（U+0000）`);
+      }
+    }
   });
 }

@@ -16,6 +16,14 @@ export const lockApplication = (db: Executor, id: string) => db.selectFrom('appl
 export const findByIdempotencyKey = (db: Executor, applicantId: string, key: string) =>
   db.selectFrom('applications').selectAll().where('applicantId', '=', applicantId).where('idempotencyKey', '=', key).executeTakeFirst();
 
+/** The applicant's own details and the id of their case made with this Idempotency-Key, if any: one query for both. */
+export const applicantAndKeyedCase = (db: Executor, applicantId: string, key: string) =>
+  db.selectFrom('users')
+    .select(['users.kind', 'users.realName', 'users.idNumber', 'users.phone', 'users.companyName', 'users.uscc'])
+    .select((eb) => eb.selectFrom('applications').select('applications.id')
+      .where('applications.applicantId', '=', applicantId).where('applications.idempotencyKey', '=', key).as('keyedCaseId'))
+    .where('users.id', '=', applicantId).executeTakeFirst();
+
 export async function updateApplication(db: Executor, id: string, expectedVersion: number, patch: Partial<Record<keyof ApplicationRow, unknown>>) {
   const res = await db.updateTable('applications')
     .set({ ...(patch as object), version: expectedVersion + 1 })

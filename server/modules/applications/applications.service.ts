@@ -1,6 +1,6 @@
 import type { Db, Executor, Tx } from '../../platform/db/index.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { ApplicationRow, ItemRow } from '../../platform/db/schema.ts';
+import type { ApplicationRow, ItemRow, UserRow } from '../../platform/db/schema.ts';
 import type { AuthUser } from '../../platform/auth.ts';
 import { randomUUID } from 'node:crypto';
 import { auditRow, writeAudit, type AuditEntry } from '../../platform/audit.ts';
@@ -56,10 +56,13 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
     });
   }
 
+  const snapshotOf = (u: Pick<UserRow, 'kind' | 'realName' | 'idNumber' | 'phone' | 'companyName' | 'uscc'>): ApplicantSnapshot =>
+    ({ kind: u.kind, name: u.realName, idNumber: u.idNumber, phone: u.phone, companyName: u.companyName, uscc: u.uscc });
+
   async function applicantSnapshot(user: AuthUser): Promise<ApplicantSnapshot> {
     const u = await findUserById(db, user.id);
     if (!u) throw new DomainError('UNAUTHENTICATED', '请先登录', 'UNAUTHENTICATED');
-    return { kind: u.kind, name: u.realName, idNumber: u.idNumber, phone: u.phone, companyName: u.companyName, uscc: u.uscc };
+    return snapshotOf(u);
   }
 
   async function loadVisible(user: AuthUser, id: string, trx?: Tx): Promise<ApplicationRow> {
@@ -119,7 +122,7 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
   /** What every change of a case leaves behind: its event, an audit entry and a notification to the applicant. */
   function recordEntries(row: Pick<ApplicationRow, 'id' | 'caseNo' | 'applicantId'>, user: AuthUser, action: string, from: string | null, to: string, at: Date, comment: string | null, missing: string[] | null, ip: string | null) {
     const owner = user.id === row.applicantId;
-    const event: repo.NewEvent = { applicationId: row.id, action, fromStatus: from, toStatus: to, actorId: user.id, actorName: owner ? user.realName : `${user.realName}（${user.username}）`, actorRole: ROLE_LABEL_FOR_EVENT(user, owner), at, comment, missingMaterials: missing };
+    const event: repo.NewEvent = { applicationId: row.id, action, fromStatus: from, toStatus: to, actorId: user.id, actorName: user.realName, actorRole: ROLE_LABEL_FOR_EVENT(user, owner), at, comment, missingMaterials: missing };
     const audit: AuditEntry = { actorId: user.id, actorName: user.username, action: `application.${action}`, targetType: 'application', targetId: row.id, detail: { caseNo: row.caseNo, from, to }, ip };
     const label = ApplicationActionLabel[action as ApplicationAction] ?? action;
     const body = action === 'request_correction' && missing
@@ -147,9 +150,15 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
 
     async create(user: AuthUser, input: NewApplicationInput, idempotencyKey: string | undefined, ip: string | null) {
       if (!policy.canApply(user)) throw forbidden('只有个人或法人用户可以提交申请');
+      let applicant: ApplicantSnapshot | undefined;
       if (idempotencyKey) {
-        const existing = await repo.findByIdempotencyKey(db, user.id, idempotencyKey);
-        if (existing) return replay(existing);
+        // One round trip answers both: is there a case made earlier with this key, and who is applying (for a new one).
+        const found = await repo.applicantAndKeyedCase(db, user.id, idempotencyKey);
+        if (found?.keyedCaseId) {
+          const existing = await repo.findApplication(db, found.keyedCaseId);
+          if (existing) return replay(existing);
+        }
+        if (found) applicant = snapshotOf(found);
       }
       const it = await item(input.itemCode);
       if (!it) throw invalid('itemCode', `事项不存在：${input.itemCode}`, 'ITEM_NOT_FOUND');
@@ -159,7 +168,7 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
         throw invalid('itemCode', applicantType === 'person' ? '该事项只面向法人办理，请使用法人账号申请' : '该事项只面向个人办理，请使用个人账号申请', 'APPLICANT_TYPE_MISMATCH');
       }
       await validateMaterials(user, it, input.materials);
-      const applicant = await applicantSnapshot(user);
+      applicant ??= await applicantSnapshot(user);
       const now = clock.now();
       const today = chinaDate(now);
       const draft = !!input.draft;

@@ -163,7 +163,7 @@ async function editable(code: string) {
   assert.equal(r.status, 200);
   return r.json as Record<string, unknown> & { version: number };
 }
-const put = async (username: string | null, code: string, body: unknown) =>
+const put = async (username: string | null, code: string, body: Record<string, unknown>) =>
   t.call(username ? await t.login(username) : null, { method: 'PUT', url: `/api/items/${code}`, payload: body });
 
 test('an administrator edits an item and a new version is kept beside the old', async () => {

@@ -5,6 +5,9 @@ import { ALLOWED_UPLOADS, type FileStore } from '../../platform/files.ts';
 import { DomainError, notFound } from '../../../domain/errors.ts';
 import type { AuthUser } from '../../platform/auth.ts';
 
+/** The uploaded file's name as shown later: no control characters (PostgreSQL text cannot even hold U+0000), at most 200 characters. */
+const cleanName = (name: string) => name.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+
 export function createFilesService(db: Db, store: FileStore, clock: Clock) {
   return {
     async upload(user: AuthUser, name: string, content: Buffer) {
@@ -18,7 +21,7 @@ export function createFilesService(db: Db, store: FileStore, clock: Clock) {
       }
       const { sha256, size } = await store.put(content);
       const row = await db.insertInto('files').values({
-        sha256, size, mime: type.mime, originalName: name.slice(0, 200) || `upload.${type.ext}`, ownerId: user.id, createdAt: clock.now(),
+        sha256, size, mime: type.mime, originalName: cleanName(name) || `upload.${type.ext}`, ownerId: user.id, createdAt: clock.now(),
       }).returning(['id', 'sha256', 'size', 'mime', 'originalName']).executeTakeFirstOrThrow();
       return { fileId: row.id, sha256: row.sha256, size: row.size, mime: row.mime, name: row.originalName };
     },

@@ -51,5 +51,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     parsers: pgliteParsers,
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins });
-  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+  // Kysely only destroys a driver it has started (on the first query); PGlite is closed here in any case, or an
+  // instance that never ran a query through Kysely stays open and its timers keep the process from exiting.
+  const close = async () => {
+    await db.destroy();
+    if (!pglite.closed) await pglite.close();
+  };
+  return { db, kind: 'pglite', pglite, close };
 }

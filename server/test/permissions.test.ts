@@ -1,0 +1,184 @@
+// Every route the app registers, and who may call it: anonymous, the wrong roles, the right ones.
+// A route missing from the table fails the coverage test, so a new endpoint cannot ship without its row.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { InjectOptions } from 'fastify';
+import { createTestContext, DEMO_PASSWORD, multipart, SAMPLE, type TestContext } from './harness.ts';
+import { apply, GA_ITEM, registerPerson, upload, validIdNumber } from './fixtures.ts';
+
+let t: TestContext;
+/** A submitted 公安 case of citizen with an attached file, a draft of citizen, and one of citizen's messages. */
+const fx = { caseId: '', draftId: '', fileId: '', noteId: 0 };
+
+before(async () => {
+  t = await createTestContext();
+  const citizen = await t.login('citizen');
+  fx.fileId = (await upload(t, citizen)).fileId;
+  fx.caseId = (await apply(t, 'citizen', GA_ITEM, { materials: [{ name: '户口迁移申请表', fileId: fx.fileId }] })).id;
+  fx.draftId = (await apply(t, 'citizen', GA_ITEM, { draft: true })).id;
+  fx.noteId = (await t.call(citizen, { method: 'GET', url: '/api/notifications' })).json.items[0].id;
+});
+after(async () => { await t.close(); });
+
+/** A demo username, or a named way to get a token (for calls that end or change the session). */
+type Actor = string | { label: string; token: () => Promise<string> };
+type Body = InjectOptions['payload'] | (() => Promise<InjectOptions['payload']>);
+
+interface Row {
+  method: string;
+  /** The route as Fastify registered it. */
+  route: string;
+  /** The URL to call (a function when each call needs its own target, e.g. a fresh case). */
+  url: string | (() => Promise<string>);
+  body?: Body;
+  /** What an anonymous caller gets: 401 where a login is required, 2xx/3xx for public routes. */
+  anonymous: number;
+  /** Users who may not, with the status they get (403 for the wrong role, 404 when they may not even see it). */
+  denied?: [Actor, number][];
+  /** Users who may, with the status they get. */
+  allowed?: [Actor, number][];
+}
+
+const freshLogin = (username: string): Actor => ({
+  label: `${username} (own session)`,
+  token: async () => (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } })).json().token,
+});
+const newPerson: Actor = { label: 'a new person', token: async () => (await registerPerson(t)).token };
+const newCase = async () => `/api/applications/${(await apply(t, 'citizen', GA_ITEM)).id}/actions`;
+const currentItem = async () => {
+  const item = (await t.call(null, { method: 'GET', url: '/api/items/SFQ-GA-007' })).json;
+  return { ...item, fee: `不收费（${Date.now()}）` };
+};
+const STAFF_NOT_ADMIN: [Actor, number][] = [['citizen', 403], ['enterprise', 403], ['clerk', 403], ['reviewer-ga', 403], ['operator', 403]];
+const pub = (route: string, url = route, status = 200): Row => ({ method: 'GET', route, url, anonymous: status });
+
+const ROWS: Row[] = [
+  // System and API documentation: public.
+  pub('/api/health'),
+  pub('/api/docs'),
+  pub('/api/docs/'),
+  pub('/api/docs/json'),
+  pub('/api/docs/yaml'),
+  pub('/api/docs/static/index.html', '/api/docs/static/index.html', 302),
+  pub('/api/docs/static/swagger-initializer.js'),
+  pub('/api/docs/*', '/api/docs/static/swagger-initializer.js'),
+
+  // Catalog and calendar reading: public.
+  pub('/api/departments'),
+  pub('/api/tags'),
+  pub('/api/items', '/api/items?departmentId=ga'),
+  pub('/api/items/popular'),
+  pub('/api/items/:code', '/api/items/SFQ-GA-006'),
+  pub('/api/items/:code/versions', '/api/items/SFQ-GA-006/versions'),
+  pub('/api/items/:code/versions/:version', '/api/items/SFQ-GA-006/versions/1'),
+  pub('/api/bundles'),
+  pub('/api/bundles/:code', '/api/bundles/SFQ-BUNDLE-01'),
+  pub('/api/calendar/add-working-days', '/api/calendar/add-working-days?from=2026-03-02&days=3'),
+  pub('/api/calendar/working-days-between', '/api/calendar/working-days-between?from=2026-03-02&to=2026-03-09'),
+  pub('/api/calendar/years/:year', '/api/calendar/years/2026'),
+
+  // Catalog and calendar upkeep: administrators only.
+  { method: 'PUT', route: '/api/items/:code', url: '/api/items/SFQ-GA-007', body: currentItem, anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
+  { method: 'PUT', route: '/api/calendar/days/:date', url: '/api/calendar/days/2026-11-18', body: { isOffDay: true, name: '测试' }, anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
+  { method: 'DELETE', route: '/api/calendar/days/:date', url: '/api/calendar/days/2026-11-18', anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
+  { method: 'PUT', route: '/api/calendar/years/:year', url: '/api/calendar/years/2031', body: { covered: true }, anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
+
+  // Identity.
+  { method: 'POST', route: '/api/auth/login', url: '/api/auth/login', body: { username: 'citizen2', password: DEMO_PASSWORD }, anonymous: 200 },
+  { method: 'POST', route: '/api/auth/register', url: '/api/auth/register', anonymous: 201, body: async () => ({
+    username: `perm${Date.now()}`, password: 'Passw0rd-1', kind: 'person', realName: '权限测试', idNumber: validIdNumber(), phone: '13800000000',
+  }) },
+  { method: 'POST', route: '/api/auth/logout', url: '/api/auth/logout', anonymous: 401, allowed: [[freshLogin('citizen'), 200], [freshLogin('clerk'), 200]] },
+  { method: 'GET', route: '/api/auth/me', url: '/api/auth/me', anonymous: 401, allowed: [['citizen', 200], ['clerk', 200], ['admin', 200]] },
+  { method: 'POST', route: '/api/auth/password', url: '/api/auth/password', body: { oldPassword: 'Passw0rd-1', newPassword: 'Changed-pw-2' }, anonymous: 401, allowed: [[newPerson, 200]] },
+  { method: 'GET', route: '/api/admin/users', url: '/api/admin/users', anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
+
+  // Audit: administrators only.
+  { method: 'GET', route: '/api/admin/audit', url: '/api/admin/audit', anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
+  { method: 'POST', route: '/api/admin/audit/verify', url: '/api/admin/audit/verify', anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
+
+  // Applications.
+  { method: 'POST', route: '/api/applications', url: '/api/applications', body: { itemCode: GA_ITEM, formData: {} }, anonymous: 401,
+    denied: [['clerk', 403], ['reviewer-ga', 403], ['operator', 403], ['admin', 403]], allowed: [['citizen', 201], ['citizen2', 201]] },
+  { method: 'GET', route: '/api/applications', url: '/api/applications', anonymous: 401,
+    denied: [['operator', 403]], allowed: [['citizen', 200], ['enterprise', 200], ['clerk', 200], ['reviewer-ga', 200], ['admin', 200]] },
+  { method: 'GET', route: '/api/applications/summary', url: '/api/applications/summary', anonymous: 401,
+    denied: [['citizen', 403], ['enterprise', 403], ['operator', 403]], allowed: [['clerk', 200], ['reviewer-ga', 200], ['admin', 200]] },
+  { method: 'GET', route: '/api/applications/:id', url: () => Promise.resolve(`/api/applications/${fx.caseId}`), anonymous: 401,
+    denied: [['citizen2', 404], ['enterprise', 404], ['reviewer-rsj', 404], ['operator', 404]],
+    allowed: [['citizen', 200], ['clerk', 200], ['reviewer-ga', 200], ['admin', 200]] },
+  { method: 'PUT', route: '/api/applications/:id', url: () => Promise.resolve(`/api/applications/${fx.draftId}`), body: { formData: { 备注: '修改' } }, anonymous: 401,
+    denied: [['citizen2', 404], ['reviewer-rsj', 404], ['clerk', 403], ['reviewer-ga', 403], ['admin', 403]], allowed: [['citizen', 200]] },
+  { method: 'POST', route: '/api/applications/:id/actions', url: newCase, body: { action: 'accept' }, anonymous: 401,
+    denied: [['citizen', 403], ['admin', 403], ['citizen2', 404], ['reviewer-rsj', 404], ['operator', 404]],
+    allowed: [['clerk', 200], ['reviewer-ga', 200]] },
+
+  // Notifications: every logged-in user has an inbox; a message belongs to one user.
+  { method: 'GET', route: '/api/notifications', url: '/api/notifications', anonymous: 401, allowed: [['citizen', 200], ['clerk', 200], ['operator', 200]] },
+  { method: 'POST', route: '/api/notifications/read-all', url: '/api/notifications/read-all', anonymous: 401, allowed: [['citizen2', 200], ['admin', 200]] },
+  { method: 'POST', route: '/api/notifications/:id/read', url: () => Promise.resolve(`/api/notifications/${fx.noteId}/read`), anonymous: 401,
+    denied: [['citizen2', 404], ['admin', 404]], allowed: [['citizen', 200]] },
+
+  // Files: uploads by logged-in users; a file is read by its owner and the staff handling a case it is attached to.
+  { method: 'POST', route: '/api/files', url: '/api/files', anonymous: 401, allowed: [['citizen', 201], ['enterprise', 201]] },
+  { method: 'GET', route: '/api/files/:id', url: () => Promise.resolve(`/api/files/${fx.fileId}`), anonymous: 401,
+    denied: [['citizen2', 404], ['reviewer-rsj', 404], ['operator', 404]], allowed: [['citizen', 200], ['clerk', 200], ['reviewer-ga', 200]] },
+];
+
+/** Each registered route as 'METHOD /path', from Fastify's route tree (HEAD is added by Fastify for every GET). */
+function registeredRoutes(app: TestContext['app']): string[] {
+  const out: string[] = [];
+  const parents: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^((?:│ {3}| {4})*)(?:├── |└── )(.*?)(?: \(([^)]*)\))?$/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    parents.length = depth;
+    const path = parents.join('') + m[2]!;
+    parents.push(m[2]!);
+    for (const method of (m[3] ?? '').split(',').map((s) => s.trim()).filter((s) => s && s !== 'HEAD')) out.push(`${method} ${path}`);
+  }
+  return out.sort();
+}
+
+const resolve = async <T>(v: T | (() => Promise<T>)) => (typeof v === 'function' ? (v as () => Promise<T>)() : v);
+
+async function callAs(actor: Actor | null, row: Row) {
+  const token = actor === null ? null : typeof actor === 'string' ? await t.login(actor) : await actor.token();
+  const opts: InjectOptions = { method: row.method as 'GET', url: await resolve(row.url) };
+  if (row.route === '/api/files') {
+    Object.assign(opts, multipart('file', 'a.pdf', SAMPLE.pdf));
+  } else if (row.body !== undefined) {
+    opts.payload = await resolve(row.body);
+  }
+  return t.call(token, opts);
+}
+const label = (a: Actor) => (typeof a === 'string' ? a : a.label);
+
+test('the permission table covers every route the app registers', () => {
+  const registered = registeredRoutes(t.app).filter((r) => r.split(' ')[1]!.startsWith('/api'));
+  const listed = ROWS.map((r) => `${r.method} ${r.route}`).sort();
+  assert.ok(registered.length > 40, `parsed ${registered.length} routes`);
+  assert.deepEqual(registered.filter((r) => !listed.includes(r)), [], 'routes without a permission row');
+  assert.deepEqual(listed.filter((r) => !registered.includes(r)), [], 'rows for routes that do not exist');
+});
+
+for (const row of ROWS) {
+  const who = [
+    `anonymous ${row.anonymous}`,
+    ...(row.denied ?? []).map(([a, s]) => `${label(a)} ${s}`),
+    ...(row.allowed ?? []).map(([a, s]) => `${label(a)} ${s}`),
+  ].join(', ');
+  test(`${row.method} ${row.route}: ${who}`, async () => {
+    const anon = await callAs(null, row);
+    assert.equal(anon.status, row.anonymous, `anonymous: ${anon.body.slice(0, 300)}`);
+    for (const [actor, status] of row.denied ?? []) {
+      const r = await callAs(actor, row);
+      assert.equal(r.status, status, `${label(actor)}: ${r.body.slice(0, 300)}`);
+    }
+    for (const [actor, status] of row.allowed ?? []) {
+      const r = await callAs(actor, row);
+      assert.equal(r.status, status, `${label(actor)}: ${r.body.slice(0, 300)}`);
+    }
+  });
+}

@@ -1,0 +1,83 @@
+// Providers, theme and routes. Pages are lazy-loaded so the first screen stays small.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { AuthProvider } from './auth.tsx';
+import { ElderlyProvider, useElderly } from './elderly.tsx';
+import { elderlyTheme, normalTheme } from './theme.ts';
+import { Layout } from './Layout.tsx';
+import { RequireAuth } from './RequireAuth.tsx';
+import { UnreadProvider } from './unread.tsx';
+
+const HomePage = lazy(() => import('../features/portal/HomePage.tsx'));
+const ItemsPage = lazy(() => import('../features/portal/ItemsPage.tsx'));
+const ItemGuidePage = lazy(() => import('../features/portal/ItemGuidePage.tsx'));
+const BundlesPage = lazy(() => import('../features/portal/BundlesPage.tsx'));
+const BundleDetailPage = lazy(() => import('../features/portal/BundleDetailPage.tsx'));
+const LoginPage = lazy(() => import('../features/account/LoginPage.tsx'));
+const RegisterPage = lazy(() => import('../features/account/RegisterPage.tsx'));
+const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
+const ApplyPage = lazy(() => import('../features/applications/ApplyPage.tsx'));
+const MyCasesPage = lazy(() => import('../features/applications/MyCasesPage.tsx'));
+const CaseDetailPage = lazy(() => import('../features/applications/CaseDetailPage.tsx'));
+const InboxPage = lazy(() => import('../features/inbox/InboxPage.tsx'));
+const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
+const WorkbenchQueuePage = lazy(() => import('../features/workbench/index.tsx').then((m) => ({ default: m.WorkbenchQueuePage })));
+const WorkbenchCasePage = lazy(() => import('../features/workbench/index.tsx').then((m) => ({ default: m.WorkbenchCasePage })));
+const AdminPage = lazy(() => import('../features/admin/index.tsx').then((m) => ({ default: m.AdminPage })));
+
+function PageFallback() {
+  return (
+    <div className="tb-route-loading" role="status" aria-live="polite">
+      <Spin size="large" />
+      <span className="tb-sr-only">页面加载中…</span>
+    </div>
+  );
+}
+
+const lazyPage = (node: ReactNode) => <Suspense fallback={<PageFallback />}>{node}</Suspense>;
+
+function ThemedApp() {
+  const { elderly } = useElderly();
+  return (
+    <ConfigProvider locale={zhCN} theme={elderly ? elderlyTheme : normalTheme} componentSize={elderly ? 'large' : 'middle'} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <BrowserRouter>
+          <AuthProvider>
+            <UnreadProvider>
+              <Routes>
+                <Route element={<Layout />}>
+                  <Route index element={lazyPage(<HomePage />)} />
+                  <Route path="items" element={lazyPage(<ItemsPage />)} />
+                  <Route path="items/:code" element={lazyPage(<ItemGuidePage />)} />
+                  <Route path="bundles" element={lazyPage(<BundlesPage />)} />
+                  <Route path="bundles/:code" element={lazyPage(<BundleDetailPage />)} />
+                  <Route path="login" element={lazyPage(<LoginPage />)} />
+                  <Route path="register" element={lazyPage(<RegisterPage />)} />
+                  <Route path="account" element={<RequireAuth>{lazyPage(<AccountPage />)}</RequireAuth>} />
+                  <Route path="apply/:code" element={<RequireAuth roles={['citizen', 'enterprise']}>{lazyPage(<ApplyPage />)}</RequireAuth>} />
+                  <Route path="my/cases" element={<RequireAuth roles={['citizen', 'enterprise']}>{lazyPage(<MyCasesPage />)}</RequireAuth>} />
+                  <Route path="my/cases/:id" element={<RequireAuth roles={['citizen', 'enterprise']}>{lazyPage(<CaseDetailPage />)}</RequireAuth>} />
+                  <Route path="inbox" element={<RequireAuth>{lazyPage(<InboxPage />)}</RequireAuth>} />
+                  <Route path="workbench" element={<RequireAuth roles={['clerk', 'reviewer']}>{lazyPage(<WorkbenchQueuePage />)}</RequireAuth>} />
+                  <Route path="workbench/cases/:id" element={<RequireAuth roles={['clerk', 'reviewer']}>{lazyPage(<WorkbenchCasePage />)}</RequireAuth>} />
+                  <Route path="admin/*" element={<RequireAuth roles={['admin']}>{lazyPage(<AdminPage />)}</RequireAuth>} />
+                  <Route path="*" element={lazyPage(<NotFoundPage />)} />
+                </Route>
+              </Routes>
+            </UnreadProvider>
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <ElderlyProvider>
+      <ThemedApp />
+    </ElderlyProvider>
+  );
+}
