@@ -34,3 +34,7 @@ export function uuid(): string {
   const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/** Labels of the application form's own fields (formData keys). */
+export const FORM_FIELD_LABELS: Record<string, string> = { remark: '申请说明', address: '联系地址' };
+export const formFieldLabel = (key: string) => FORM_FIELD_LABELS[key] ?? key;

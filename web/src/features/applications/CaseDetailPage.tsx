@@ -10,13 +10,12 @@ import { PageState } from '../../components/PageState.tsx';
 import { SoftTag } from '../../components/SoftTag.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { api, ApiError } from '../../lib/api.ts';
-import { formatDate, formatDateTime, formatSize, limitText } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatSize, formFieldLabel, limitText } from '../../lib/format.ts';
 import { useApi } from '../../lib/useApi.ts';
 import type { ApplicationDetail } from '../../lib/types.ts';
 import { MaterialUploader, type LocalFile } from './MaterialUploader.tsx';
 import './applications.css';
 
-const FORM_LABELS: Record<string, string> = { remark: '申请说明', address: '联系地址' };
 
 function progressStep(status: ApplicationStatus): { current: number; error: boolean } {
   switch (status) {
@@ -292,7 +291,7 @@ export default function CaseDetailPage() {
                     <dl className="tb-dl">
                       {Object.entries(c.formData).map(([k, v]) => (
                         <div key={k} style={{ display: 'contents' }}>
-                          <dt>{FORM_LABELS[k] ?? k}</dt>
+                          <dt>{formFieldLabel(k)}</dt>
                           <dd>{String(v ?? '')}</dd>
                         </div>
                       ))}

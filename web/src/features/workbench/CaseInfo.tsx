@@ -3,7 +3,7 @@ import { Card, Descriptions, Empty, List, Space, Tag } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, FileOutlined } from '@ant-design/icons';
 import { SharedSourceLabel } from '../../../../domain/enums.ts';
 import type { CaseDetail } from './types.ts';
-import { formatSize } from '../../lib/format.ts';
+import { formatSize, formFieldLabel } from '../../lib/format.ts';
 import { srOnly } from './format.ts';
 
 function show(v: unknown): string {
@@ -39,7 +39,7 @@ export function FormDataCard({ c }: { c: CaseDetail }) {
       {entries.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span style={{ color: '#262626' }}>无表单数据</span>} />
       ) : (
-        <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered items={entries.map(([k, v]) => ({ key: k, label: k, children: show(v) }))} />
+        <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered items={entries.map(([k, v]) => ({ key: k, label: formFieldLabel(k), children: show(v) }))} />
       )}
     </Card>
   );
