@@ -21,7 +21,7 @@ test('production refuses demo mode before touching the database', async () => {
 });
 
 test('the server exits with a Chinese explanation when started in production demo mode', () => {
-  const env = { ...process.env, NODE_ENV: 'production', TONGBAN_DEMO: '1', PORT: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', TONGBAN_DEMO: '1', PORT: '0' };
   delete env.DATABASE_URL;
   const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../main.ts')], { env, encoding: 'utf8', timeout: 60_000 });
   assert.equal(r.status, 1);

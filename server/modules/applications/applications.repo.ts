@@ -114,19 +114,36 @@ export async function listApplications(db: Executor, f: ListFilter, offset: numb
     .innerJoin('departments', 'departments.id', 'applications.departmentId')
     .selectAll('applications').select(['items.name as itemName', 'departments.shortName as departmentName']);
   q = f.sort === 'timeLeft'
-    ? q.orderBy(sql`applications.due_date`, sql`asc nulls last`).orderBy('applications.id')
+    ? q.orderBy(sql`applications.due_date`, (ob) => ob.asc().nullsLast()).orderBy('applications.id')
     : q.orderBy('applications.createdAt', 'desc').orderBy('applications.id');
-  const [rows, total] = await Promise.all([
-    q.offset(offset).limit(limit).execute(),
-    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
+  const [rows, total] = await Promise.all([q.offset(offset).limit(limit).execute(), countApplications(db, f)]);
+  return { rows, total };
 }
 
+/**
+ * The exact number of cases the filter matches. Queues filtered only by department and status (the staff queues, by
+ * far the most asked for) are answered from application_status_counts, kept by triggers: counting the rows of a big
+ * queue costs milliseconds per 10,000 open cases on every page. Anything else is counted row by row.
+ */
+async function countApplications(db: Executor, f: ListFilter): Promise<number> {
+  if (!f.applicantId && !f.itemCode && !f.q) {
+    let c = db.selectFrom('applicationStatusCounts').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), sql<number>`0`).as('n'));
+    if (f.departmentId) c = c.where('departmentId', '=', f.departmentId);
+    if (f.status) c = c.where('status', '=', f.status);
+    else if (f.active) c = c.where('status', 'in', [...ACTIVE_STATUSES]);
+    return Number((await c.executeTakeFirstOrThrow()).n);
+  }
+  const r = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Open cases per status (from the trigger-kept counts, like the queue totals). */
 export async function statusCounts(db: Executor, scope: { departmentId?: string }) {
-  let q = db.selectFrom('applications').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', [...ACTIVE_STATUSES]);
+  let q = db.selectFrom('applicationStatusCounts').select(['status']).select((eb) => eb.fn.sum<number>('n').as('n')).where('status', 'in', [...ACTIVE_STATUSES]);
   if (scope.departmentId) q = q.where('departmentId', '=', scope.departmentId);
-  return q.groupBy('status').execute();
+  const rows = await q.groupBy('status').execute();
+  // count(*) … GROUP BY never answered a status with no cases; keep it that way.
+  return rows.map((r) => ({ status: r.status, n: Number(r.n) })).filter((r) => r.n > 0);
 }
 
 /** Open cases past their warn date / due date today. Suspended cases are left out: their clock stands still. */

@@ -41,8 +41,21 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    // pool.end() resolves once it has asked every connection to close, not when they are closed. Waiting for the
+    // connections themselves means that after close() nothing of ours is left on the server (so dropping or
+    // stopping it right away cannot hit a connection that is still saying goodbye, which then throws).
+    const open = new Set<pg.Client>();
+    pool.on('connect', (c) => {
+      open.add(c);
+      c.once('end', () => open.delete(c));
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const close = async () => {
+      const ending = [...open].map((c) => new Promise<void>((r) => c.once('end', () => r())));
+      await db.destroy();
+      await Promise.all(ending);
+    };
+    return { db, kind: 'postgres', close };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const pglite = await PGlite.create({

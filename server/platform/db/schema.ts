@@ -144,6 +144,9 @@ export interface JobsTable {
 
 export interface IdempotencyKeysTable { userId: string; key: string; scope: string; resultId: string; createdAt: Timestamp }
 
+/** Cases per department and status, summed over slot; written only by triggers (migration 0002). */
+export interface ApplicationStatusCountsTable { departmentId: string; status: string; slot: number; n: number }
+
 export interface DB {
   departments: DepartmentsTable;
   items: ItemsTable;
@@ -161,6 +164,7 @@ export interface DB {
   notifications: NotificationsTable;
   auditLog: AuditLogTable;
   idempotencyKeys: IdempotencyKeysTable;
+  applicationStatusCounts: ApplicationStatusCountsTable;
   jobs: JobsTable;
 }
 
