@@ -5,3 +5,4 @@ export { PageState, errorMessage, type PageStateProps } from './PageState.tsx';
 export { CaseTimeline, type CaseTimelineProps } from './CaseTimeline.tsx';
 export { SoftTag, TONES, type Tone } from './SoftTag.tsx';
 export { LinkButton, type LinkButtonProps } from './LinkButton.tsx';
+export { UrlPagination, type UrlPaginationProps } from './UrlPagination.tsx';

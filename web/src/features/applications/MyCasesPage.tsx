@@ -1,6 +1,6 @@
 // 我的办件: the applicant's own cases with status and time left.
 import { Link, useSearchParams } from 'react-router-dom';
-import { Pagination, Radio } from 'antd';
+import { Radio } from 'antd';
 import { ApplicationStatusLabel, type ApplicationStatus } from '../../../../domain/workflow.ts';
 import { DeadlineBadge } from '../../components/DeadlineBadge.tsx';
 import { LinkButton } from '../../components/LinkButton.tsx';
@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/useApi.ts';
 import type { ApplicationSummary } from '../../lib/types.ts';
 import './applications.css';
+import { UrlPagination } from '../../components/UrlPagination.tsx';
 
 const PAGE_SIZE = 10;
 const FILTERS: { value: string; label: string }[] = [
@@ -81,21 +82,7 @@ export default function MyCasesPage() {
             </li>
           ))}
         </ul>
-        {data && data.total > PAGE_SIZE ? (
-          <nav className="tb-pagination" aria-label="分页">
-            <Pagination
-              current={page}
-              pageSize={PAGE_SIZE}
-              total={data.total}
-              showSizeChanger={false}
-              onChange={(p) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(p));
-                setParams(next);
-              }}
-            />
-          </nav>
-        ) : null}
+        {data ? <UrlPagination page={page} pageSize={PAGE_SIZE} total={data.total} /> : null}
       </PageState>
     </div>
   );

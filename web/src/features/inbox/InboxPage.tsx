@@ -1,6 +1,6 @@
 // 消息 (站内信): list, mark one / all as read, jump to the related case.
 import { useState } from 'react';
-import { Alert, Button, Pagination, Radio } from 'antd';
+import { Alert, Button, Radio } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useUnread } from '../../app/unread.tsx';
 import { isStaff, useAuth } from '../../app/auth.tsx';
@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/useApi.ts';
 import type { Notification } from '../../lib/types.ts';
 import '../applications/applications.css';
+import { UrlPagination } from '../../components/UrlPagination.tsx';
 
 const PAGE_SIZE = 10;
 
@@ -110,21 +111,7 @@ export default function InboxPage() {
             );
           })}
         </ul>
-        {data && data.total > PAGE_SIZE ? (
-          <nav className="tb-pagination" aria-label="分页">
-            <Pagination
-              current={page}
-              pageSize={PAGE_SIZE}
-              total={data.total}
-              showSizeChanger={false}
-              onChange={(p) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(p));
-                setParams(next);
-              }}
-            />
-          </nav>
-        ) : null}
+        {data ? <UrlPagination page={page} pageSize={PAGE_SIZE} total={data.total} /> : null}
       </PageState>
     </div>
   );

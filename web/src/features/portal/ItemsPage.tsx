@@ -1,7 +1,7 @@
 // 办事指南 / 事项: search and filter the catalog. Every filter lives in the URL so a result page can be shared.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Button, Input, Pagination, Radio } from 'antd';
+import { Button, Input, Radio } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { ApplicantTypeLabel, type ApplicantType } from '../../../../domain/enums.ts';
 import { PageState } from '../../components/PageState.tsx';
@@ -10,6 +10,7 @@ import { useApi } from '../../lib/useApi.ts';
 import type { DepartmentInfo, ItemSummary } from '../../lib/types.ts';
 import { ItemBadges } from './ItemBadges.tsx';
 import './portal.css';
+import { UrlPagination } from '../../components/UrlPagination.tsx';
 
 const PAGE_SIZE = 10;
 const FILTER_KEYS = ['q', 'departmentId', 'tag', 'applicantType', 'onlineDepth', 'crossProvince'] as const;
@@ -163,22 +164,7 @@ export default function ItemsPage() {
                 </li>
               ))}
             </ul>
-            {data && data.total > PAGE_SIZE ? (
-              <nav className="tb-pagination" aria-label="分页">
-                <Pagination
-                  current={page}
-                  pageSize={PAGE_SIZE}
-                  total={data.total}
-                  showSizeChanger={false}
-                  onChange={(p) => {
-                    const next = new URLSearchParams(params);
-                    next.set('page', String(p));
-                    setParams(next);
-                    window.scrollTo(0, 0);
-                  }}
-                />
-              </nav>
-            ) : null}
+            {data ? <UrlPagination page={page} pageSize={PAGE_SIZE} total={data.total} scrollToTop /> : null}
           </PageState>
         </section>
       </div>
