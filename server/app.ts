@@ -25,6 +25,7 @@ import { registerFiles } from './modules/files/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerApplications } from './modules/applications/index.ts';
 import { registerAdmin } from './modules/admin/index.ts';
+import { registerSearch } from './modules/search/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -93,6 +94,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     return !!user && applications.canReadAttachedFile({ ...user, roles: user.roles as never, kind: user.kind as never }, fileId);
   });
   registerAdmin(app, deps);
+  registerSearch(app, deps, catalog);
 
   const serveWebApp = existsSync(join(config.webDir, 'index.html'));
   if (serveWebApp) await app.register(fstatic, { root: config.webDir, wildcard: false, index: 'index.html' });

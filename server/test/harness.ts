@@ -13,6 +13,7 @@ import { migrate, MIGRATIONS_DIR } from '../platform/db/migrate.ts';
 import { FixedClock } from '../platform/clock.ts';
 import { seedDemo, DEMO_PASSWORD } from '../seed/index.ts';
 import { DEMO_DIR } from '../seed/catalog.ts';
+import { KNOWLEDGE_DIR } from '../modules/search/knowledge-files.ts';
 
 export { DEMO_PASSWORD };
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -21,7 +22,8 @@ const CACHE = join(ROOT, '.test-cache');
 /** Changes to migrations or demo data make a new template. */
 function templateKey(): string {
   const h = createHash('sha256');
-  for (const dir of [MIGRATIONS_DIR, DEMO_DIR, join(DEMO_DIR, 'calendar')]) {
+  for (const dir of [MIGRATIONS_DIR, DEMO_DIR, join(DEMO_DIR, 'calendar'), KNOWLEDGE_DIR, join(KNOWLEDGE_DIR, 'aliases')]) {
+    if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort()) {
       const p = join(dir, f);
       if (f.endsWith('.sql') || f.endsWith('.json')) h.update(f).update(readFileSync(p));

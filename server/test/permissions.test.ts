@@ -8,7 +8,7 @@ import { apply, GA_ITEM, registerPerson, upload, validIdNumber } from './fixture
 
 let t: TestContext;
 /** A submitted 公安 case of citizen with an attached file, a draft of citizen, and one of citizen's messages. */
-const fx = { caseId: '', draftId: '', fileId: '', noteId: 0 };
+const fx = { caseId: '', draftId: '', fileId: '', noteId: 0, knowledgeIds: [] as number[] };
 
 before(async () => {
   t = await createTestContext();
@@ -17,6 +17,10 @@ before(async () => {
   fx.caseId = (await apply(t, 'citizen', GA_ITEM, { materials: [{ name: '户口迁移申请表', fileId: fx.fileId }] })).id;
   fx.draftId = (await apply(t, 'citizen', GA_ITEM, { draft: true })).id;
   fx.noteId = (await t.call(citizen, { method: 'GET', url: '/api/notifications' })).json.items[0].id;
+  const admin = await t.login('admin');
+  for (const term of ['权限测试词一', '权限测试词二']) {
+    fx.knowledgeIds.push((await t.call(admin, { method: 'POST', url: '/api/admin/knowledge', payload: { kind: 'synonym', term, expansion: ['登记'] } })).json.id);
+  }
 });
 after(async () => { await t.close(); });
 
@@ -96,6 +100,19 @@ const ROWS: Row[] = [
   // Audit: administrators only.
   { method: 'GET', route: '/api/admin/audit', url: '/api/admin/audit', anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
   { method: 'POST', route: '/api/admin/audit/verify', url: '/api/admin/audit/verify', anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
+
+  // Search and the assistant: public; analytics and the knowledge base: administrators only.
+  pub('/api/search', '/api/search?q=%E7%A4%BE%E4%BF%9D%E5%8D%A1'),
+  pub('/api/search/suggest', '/api/search/suggest?q=sb'),
+  pub('/api/search/hot'),
+  { method: 'POST', route: '/api/search/click', url: '/api/search/click', body: { logId: 1, code: 'SFQ-GA-001', rank: 0 }, anonymous: 204, allowed: [['citizen', 204]] },
+  { method: 'POST', route: '/api/assistant', url: '/api/assistant', body: { message: '社保卡' }, anonymous: 200, allowed: [['citizen', 200]] },
+  { method: 'GET', route: '/api/admin/search/stats', url: '/api/admin/search/stats', anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
+  { method: 'GET', route: '/api/admin/search/gaps', url: '/api/admin/search/gaps', anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
+  { method: 'GET', route: '/api/admin/knowledge', url: '/api/admin/knowledge', anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
+  { method: 'POST', route: '/api/admin/knowledge', url: '/api/admin/knowledge', body: async () => ({ kind: 'stopword', term: `权限停用${Date.now()}${Math.random()}` }), anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 201]] },
+  { method: 'PUT', route: '/api/admin/knowledge/:id', url: () => Promise.resolve(`/api/admin/knowledge/${fx.knowledgeIds[0]}`), body: { kind: 'synonym', term: '权限测试词一', expansion: ['变更'] }, anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
+  { method: 'DELETE', route: '/api/admin/knowledge/:id', url: () => Promise.resolve(`/api/admin/knowledge/${fx.knowledgeIds[1]}`), anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 204]] },
 
   // Applications.
   { method: 'POST', route: '/api/applications', url: '/api/applications', body: { itemCode: GA_ITEM, formData: {} }, anonymous: 401,

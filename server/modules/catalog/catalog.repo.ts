@@ -75,3 +75,18 @@ export const findBundle = (db: Executor, code: string) => db.selectFrom('bundles
 export const popularItemCodes = (db: Executor, since: Date, limit: number) =>
   db.selectFrom('applications').select(['itemCode']).select((eb) => eb.fn.countAll<number>().as('n'))
     .where('createdAt', '>=', since).groupBy('itemCode').orderBy('n', 'desc').limit(limit).execute();
+
+/** Every item with the text search indexes, with its department's full name. */
+export const allItemsForSearch = (db: Executor) =>
+  db.selectFrom('items').innerJoin('departments', 'departments.id', 'items.departmentId')
+    .select(['items.code', 'items.name', 'items.departmentId', 'items.tags', 'items.description', 'items.acceptConditions', 'items.materials',
+      'items.onlineDepth', 'items.promisedLimitDays', 'departments.name as departmentName'])
+    .orderBy('items.code').execute();
+
+/** Changes whenever an item or bundle is added, removed or edited. */
+export const catalogSignature = (db: Executor) =>
+  db.selectNoFrom((eb) => [
+    eb.selectFrom('items').select((e) => e.fn.countAll<string>().as('n')).as('items'),
+    eb.selectFrom('items').select((e) => e.fn.max('updatedAt').as('m')).as('itemsUpdated'),
+    eb.selectFrom('bundles').select((e) => e.fn.countAll<string>().as('n')).as('bundles'),
+  ]).executeTakeFirstOrThrow();

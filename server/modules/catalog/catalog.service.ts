@@ -107,6 +107,17 @@ export function createCatalogService(db: Db, clock: Clock) {
       return { version: r.version, createdAt: new Date(r.createdAt).toISOString(), content: r.data as unknown as ItemContent };
     },
 
+    /** Everything the search engine indexes: items with their text, bundles, departments. */
+    async searchCorpus() {
+      const [items, bundles] = await Promise.all([repo.allItemsForSearch(db), repo.listBundles(db)]);
+      return { items: items.map((i) => ({ ...i, materials: i.materials as { name: string }[] })), bundles };
+    },
+
+    async signature(): Promise<string> {
+      const s = await repo.catalogSignature(db);
+      return `${s.items}/${s.itemsUpdated ? new Date(s.itemsUpdated as string | Date).getTime() : 0}/${s.bundles}`;
+    },
+
     departments: () => repo.listDepartments(db).then((rows) => rows.map((r) => ({ ...r, itemCount: Number(r.itemCount) }))),
     findDepartment: (id: string) => repo.findDepartment(db, id),
     tags: () => repo.listTags(db),

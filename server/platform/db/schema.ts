@@ -147,6 +147,36 @@ export interface IdempotencyKeysTable { userId: string; key: string; scope: stri
 /** Cases per department and status, summed over slot; written only by triggers (migration 0002). */
 export interface ApplicationStatusCountsTable { departmentId: string; status: string; slot: number; n: number }
 
+export interface SearchKnowledgeTable {
+  id: Generated<number>;
+  kind: string;
+  term: string;
+  targets: string[];
+  expansion: string[];
+  weight: Generated<number>;
+  enabled: Generated<boolean>;
+  note: string | null;
+  source: Generated<string>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
+export interface SearchLogTable {
+  id: Generated<number>;
+  query: string;
+  normalized: string;
+  resultCodes: string[];
+  noMatch: boolean;
+  source: Generated<string>;
+  clickedCode: string | null;
+  clickedRank: number | null;
+  clickedAt: NullableTimestamp;
+  createdAt: Timestamp;
+}
+
+export interface AssistantSessionsTable { id: string; context: JsonWithDefault<Record<string, unknown>>; createdAt: Timestamp; updatedAt: Timestamp }
+
 export interface DB {
   departments: DepartmentsTable;
   items: ItemsTable;
@@ -166,6 +196,9 @@ export interface DB {
   idempotencyKeys: IdempotencyKeysTable;
   applicationStatusCounts: ApplicationStatusCountsTable;
   jobs: JobsTable;
+  searchKnowledge: SearchKnowledgeTable;
+  searchLog: SearchLogTable;
+  assistantSessions: AssistantSessionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,0 +1,464 @@
+// The search engine: normalise → read Latin as English or pinyin → find knowledge-base phrases →
+// fix homophone typos → BM25F over weighted fields → knowledge boosts → bundle-first → no-match.
+// In-process and immutable: the search service builds a new engine when the catalogue or the
+// knowledge base changes and swaps it in.
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { Bm25fIndex, type QueryTerm } from './bm25.ts';
+import { cjkRuns, normalizeText } from './normalize.ts';
+import { syllables } from './pinyin.ts';
+import { Suggester } from './suggest.ts';
+import type { KnowledgeEntry, SearchDoc, SearchHit, SearchOutcome, Suggestion } from './types.ts';
+import { compileKnowledge, hanWords, PinyinVocabulary, type CompiledKnowledge, type PhraseSpan } from './vocabulary.ts';
+
+// Field weights: the official name and the knowledge base's aliases decide; tags and department
+// help; description, conditions and materials only break ties.
+const FIELDS = [
+  { weight: 3.0, b: 0.5 }, // name
+  { weight: 2.2, b: 0.4 }, // aliases and scenario phrases
+  { weight: 1.0, b: 0.2 }, // tags
+  { weight: 0.7, b: 0.75 }, // description + acceptance conditions
+  { weight: 0.35, b: 0.75 }, // materials
+  { weight: 0.6, b: 0.2 }, // department name
+];
+
+const BIGRAM = '\u0002';
+const WORD_WEIGHT = 1;
+const SUBWORD_WEIGHT = 0.45;
+const BIGRAM_WEIGHT = 0.3;
+const EXPANSION_WEIGHT = 0.75;
+const ALIAS_BOOST = 7;
+const SCENARIO_BOOST = 9;
+/** A bundle may explain this much less of the query than the best item and still go first. */
+const BUNDLE_COVERAGE_SLACK = 0.15;
+/** Share of a long query that two or more matched words must explain. */
+const LONG_QUERY_COVERAGE = 0.3;
+
+/** English words that carry no meaning for choosing a service. */
+const ENGLISH_FUNCTION_WORDS = new Set(
+  'a an the i me my we our you your he she his her it its they their to of for in on at by with from and or how do does did can could should would will what where when which who whom why is are was were be been am i m need want get got please help about this that there here some any much many have has had if as into not no'.split(' '),
+);
+
+/** Cues that the citizen asks about a whole life event ("which procedures"), favouring bundles. */
+const MULTI_ITEM_CUES = ['哪些', '什么手续', '一件事', '全套', '都要办', '要办什么', '需要办什么', '该办什么', '办什么'];
+
+export interface EngineOptions {
+  /** Minimum share of the query's content words that must be explained for an answer. */
+  minCoverage?: number;
+}
+
+interface DocMeta {
+  doc: SearchDoc;
+  /** Words of the name, to tell a query that names an item from one that describes a situation. */
+  nameWords: Set<string>;
+  /** Bundle codes containing this item. */
+  bundles: string[];
+}
+
+export interface QueryAnalysis {
+  text: string;
+  suggestion: string | null;
+  contentWords: string[];
+  aliasSpans: PhraseSpan<Map<string, number>>[];
+  scenarioSpans: PhraseSpan<Map<string, number>>[];
+  outOfScope: PhraseSpan<string>[];
+  expansions: string[];
+  unknownLatin: number;
+  latinWords: number;
+}
+
+export class SearchEngine {
+  private readonly jieba: Jieba;
+  private readonly index: Bm25fIndex;
+  private readonly docs: DocMeta[];
+  private readonly byCode = new Map<string, number>();
+  private readonly knowledge: CompiledKnowledge;
+  private readonly vocabulary = new PinyinVocabulary();
+  private readonly suggester: Suggester;
+  private readonly minCoverage: number;
+
+  static build(docs: SearchDoc[], knowledge: KnowledgeEntry[], options: EngineOptions = {}): SearchEngine {
+    return new SearchEngine(docs, knowledge, options);
+  }
+
+  private constructor(docs: SearchDoc[], entries: KnowledgeEntry[], options: EngineOptions) {
+    this.minCoverage = options.minCoverage ?? 0.5;
+    const codes = new Set(docs.map((d) => d.code));
+    this.knowledge = compileKnowledge(entries, codes);
+
+    // Segmenter: jieba's dictionary plus the knowledge base's and catalogue's own words.
+    this.jieba = Jieba.withDict(dict);
+    const custom = new Set<string>();
+    const addWord = (w: string) => {
+      if (w.length >= 2 && w.length <= 5 && /^\p{Script=Han}+$/u.test(w)) custom.add(w);
+    };
+    for (const [p] of this.knowledge.aliases.entries()) addWord(p);
+    for (const [p, exp] of this.knowledge.synonyms.entries()) [p, ...exp].forEach(addWord);
+    for (const [p] of this.knowledge.scenarios.entries()) addWord(p);
+    for (const [, exp] of this.knowledge.english.entries()) exp.forEach(addWord);
+    for (const d of docs) d.tags.forEach((t) => addWord(normalizeText(t)));
+    if (custom.size) this.jieba.loadDict(Buffer.from([...custom].map((w) => `${w} 300 n`).join('\n')));
+
+    // Which bundles each item belongs to.
+    const bundlesOf = new Map<string, string[]>();
+    for (const d of docs) for (const c of d.itemCodes ?? []) bundlesOf.set(c, [...(bundlesOf.get(c) ?? []), d.code]);
+    this.docs = docs.map((doc) => ({ doc, bundles: bundlesOf.get(doc.code) ?? [], nameWords: new Set(this.jieba.cutForSearch(normalizeText(doc.name), true)) }));
+    this.docs.forEach((m, i) => this.byCode.set(m.doc.code, i));
+
+    // Names are aliases of their own item, and a bundle's name without "一件事" is a scenario.
+    for (const d of docs) {
+      const name = normalizeText(d.name).replace(/ /g, '');
+      const target = this.knowledge.aliases.get(name) ?? new Map<string, number>();
+      target.set(d.code, Math.max(target.get(d.code) ?? 0, 1));
+      this.knowledge.aliases.set(name, target);
+      if (d.kind === 'bundle') {
+        const short = name.replace(/一件事$/, '');
+        if (short.length >= 2) {
+          const s = this.knowledge.scenarios.get(short) ?? new Map<string, number>();
+          s.set(d.code, 1);
+          this.knowledge.scenarios.set(short, s);
+        }
+      }
+    }
+
+    // Alias and scenario phrases are indexed with the documents they point to.
+    const aliasText = new Map<string, string[]>();
+    for (const map of [this.knowledge.aliases, this.knowledge.scenarios]) {
+      for (const [phrase, targets] of map.entries()) {
+        for (const code of targets.keys()) aliasText.set(code, [...(aliasText.get(code) ?? []), phrase]);
+      }
+    }
+    const fieldTerms = docs.map((d) => [
+      this.indexTerms(d.name),
+      this.indexTerms((aliasText.get(d.code) ?? []).join(' ')),
+      this.indexTerms(d.tags.join(' ')),
+      this.indexTerms(`${d.description} ${d.conditions}`),
+      this.indexTerms(d.materials.join(' ')),
+      this.indexTerms(d.departmentName),
+    ]);
+    this.index = new Bm25fIndex(FIELDS, fieldTerms);
+
+    // Pinyin vocabulary: words of names, tags, aliases, synonyms and English translations.
+    const cut = (s: string) => this.jieba.cutForSearch(s, true);
+    for (const d of docs) {
+      hanWords(normalizeText(d.name), cut).forEach((w) => this.vocabulary.add(w, 3));
+      d.tags.forEach((t) => this.vocabulary.add(normalizeText(t), 2));
+      hanWords(normalizeText(d.description), cut).forEach((w) => this.vocabulary.add(w, 0.2));
+    }
+    for (const [p] of this.knowledge.aliases.entries()) {
+      this.vocabulary.add(p, 2);
+      hanWords(p, cut).forEach((w) => this.vocabulary.add(w, 1));
+    }
+    for (const [p, exp] of this.knowledge.synonyms.entries()) [p, ...exp].forEach((w) => this.vocabulary.add(w, 2));
+    for (const [p] of this.knowledge.scenarios.entries()) this.vocabulary.add(p, 1);
+    for (const [, exp] of this.knowledge.english.entries()) exp.forEach((w) => this.vocabulary.add(w, 1));
+    this.vocabulary.build();
+
+    this.suggester = new Suggester(docs, this.knowledge);
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  get hotwords(): string[] {
+    return this.knowledge.hotwords;
+  }
+
+  private isStopword(w: string): boolean {
+    return this.knowledge.stopwords.has(w);
+  }
+
+  /** Index terms of a text: jieba search-mode words (no stopwords) and Han bigrams. */
+  private indexTerms(text: string): string[] {
+    const norm = normalizeText(text);
+    const out: string[] = [];
+    for (const w of this.jieba.cutForSearch(norm, true)) {
+      if (w.trim() && !this.isStopword(w)) out.push(w);
+    }
+    for (const run of cjkRuns(norm)) for (let i = 0; i + 1 < run.length; i++) out.push(BIGRAM + run.slice(i, i + 2));
+    return out;
+  }
+
+  /** Turns Latin words into Chinese: English glossary phrases first, then pinyin. */
+  private readLatin(norm: string): { text: string; english: boolean; pinyin: boolean; unknown: number; words: number } {
+    let english = false;
+    let pinyin = false;
+    let unknown = 0;
+    let words = 0;
+    const parts = norm.split(' ');
+    const out: string[] = [];
+    for (let i = 0; i < parts.length; ) {
+      const word = parts[i]!;
+      if (!/^[a-z][a-z0-9]*$/.test(word)) {
+        out.push(word);
+        i++;
+        continue;
+      }
+      let matched = 0;
+      for (let len = Math.min(5, parts.length - i); len >= 1 && !matched; len--) {
+        const phrase = parts.slice(i, i + len).join(' ');
+        const exp = this.knowledge.english.get(phrase) ?? (len === 1 ? this.singular(phrase) : undefined);
+        if (exp) {
+          out.push(exp.join(' '));
+          matched = len;
+        }
+      }
+      if (matched) {
+        english = true;
+        words += matched;
+        i += matched;
+        continue;
+      }
+      i++;
+      if (ENGLISH_FUNCTION_WORDS.has(word)) continue;
+      words++;
+      const parsed = word.length >= 2 ? this.vocabulary.parse(word) : null;
+      if (parsed) {
+        pinyin = true;
+        out.push(parsed.join(''));
+      } else unknown++;
+    }
+    return { text: out.join(' '), english, pinyin, unknown, words };
+  }
+
+  private singular(word: string): string[] | undefined {
+    if (word.endsWith('ies')) return this.knowledge.english.get(`${word.slice(0, -3)}y`);
+    if (word.endsWith('es')) return this.knowledge.english.get(word.slice(0, -2)) ?? this.knowledge.english.get(word.slice(0, -1));
+    if (word.endsWith('s')) return this.knowledge.english.get(word.slice(0, -1));
+    return undefined;
+  }
+
+  /**
+   * Replaces homophone typos (身份正 → 身份证, 社报卡 → 社保卡) with vocabulary words. A window is only
+   * replaced when it lines up with jieba's word boundaries and contains a single-character token (a
+   * typo breaks a word apart), is not itself a known word, and sounds the same as a vocabulary word
+   * (exactly for two characters; with the usual zh/z, n/l, -ng/-n confusions for longer ones).
+   */
+  private correctHomophones(text: string, protectedSpans: { start: number; end: number }[]): string {
+    let result = '';
+    let changed = false;
+    for (const piece of text.split(/(\p{Script=Han}+)/u)) {
+      if (!/^\p{Script=Han}+$/u.test(piece)) {
+        result += piece;
+        continue;
+      }
+      const offset = result.length;
+      const sylls = syllables(piece);
+      const tokens = this.jieba.cut(piece, false);
+      const boundaries = new Set<number>([0]);
+      const singles = new Set<number>();
+      let at = 0;
+      for (const tok of tokens) {
+        if (tok.length === 1) singles.add(at);
+        at += tok.length;
+        boundaries.add(at);
+      }
+      let chars = [...piece];
+      for (let len = Math.min(6, chars.length); len >= 2; len--) {
+        for (let i = 0; i + len <= chars.length; i++) {
+          if (!boundaries.has(i) || !boundaries.has(i + len)) continue;
+          let broken = false;
+          for (let k = i; k < i + len; k++) if (singles.has(k)) broken = true;
+          if (len === 2 && !broken) continue;
+          const start = offset + i;
+          if (protectedSpans.some((sp) => start < sp.end && start + len > sp.start)) continue;
+          const window = chars.slice(i, i + len).join('');
+          if (this.vocabulary.has(window)) continue;
+          const term = len === 2 ? this.vocabulary.byFull(sylls.slice(i, i + len).join('')) : this.vocabulary.bySound(sylls.slice(i, i + len));
+          if (!term || term === window || term.length !== len) continue;
+          if (len <= 3 && ![...term].some((c, k) => c === window[k])) continue;
+          chars = [...chars.slice(0, i), ...term, ...chars.slice(i + len)];
+          protectedSpans.push({ start, end: start + len });
+          changed = true;
+        }
+      }
+      result += chars.join('');
+    }
+    return changed ? result : text;
+  }
+
+  analyze(query: string): QueryAnalysis {
+    const norm = normalizeText(query);
+    const latin = /[a-z]/.test(norm) ? this.readLatin(norm) : null;
+    let text = latin ? latin.text : norm;
+    let suggestion: string | null = latin?.pinyin ? text.replace(/ /g, '') : null;
+    const compact = (s: string) => s.replace(/ /g, '');
+
+    let aliasSpans = this.knowledge.aliases.scan(compact(text));
+    let synonymSpans = this.knowledge.synonyms.scan(compact(text));
+    const corrected = this.correctHomophones(compact(text), [...aliasSpans, ...synonymSpans].map((s) => ({ ...s })));
+    if (corrected !== compact(text)) {
+      text = corrected;
+      suggestion = corrected;
+      aliasSpans = this.knowledge.aliases.scan(corrected);
+      synonymSpans = this.knowledge.synonyms.scan(corrected);
+    }
+    const flat = compact(text);
+    const scenarioSpans = this.knowledge.scenarios.scan(flat);
+    const outOfScope = this.knowledge.outOfScope.scan(flat);
+    const expansions = synonymSpans.flatMap((s) => s.value);
+    const contentWords = this.jieba
+      .cut(text, true)
+      .map((w) => w.trim())
+      // Numbers (dates, amounts, someone's phone number) never decide which service is meant.
+      .filter((w) => w && !this.isStopword(w) && /[\p{Script=Han}a-z]/u.test(w));
+    return {
+      text,
+      suggestion: suggestion && suggestion !== compact(norm) ? suggestion : null,
+      contentWords,
+      aliasSpans,
+      scenarioSpans,
+      outOfScope,
+      expansions,
+      unknownLatin: latin?.unknown ?? 0,
+      latinWords: latin?.words ?? 0,
+    };
+  }
+
+  private queryTerms(a: QueryAnalysis): QueryTerm[] {
+    const weights = new Map<string, number>();
+    const add = (term: string, w: number) => weights.set(term, Math.max(weights.get(term) ?? 0, w));
+    for (const word of a.contentWords) {
+      add(word, WORD_WEIGHT);
+      if (word.length > 2) for (const sub of this.jieba.cutForSearch(word, true)) if (sub !== word && !this.isStopword(sub)) add(sub, SUBWORD_WEIGHT);
+      for (let i = 0; i + 1 < word.length; i++) add(BIGRAM + word.slice(i, i + 2), BIGRAM_WEIGHT);
+    }
+    for (const exp of a.expansions) {
+      for (const w of this.jieba.cutForSearch(exp, true)) if (w.trim() && !this.isStopword(w)) add(w, EXPANSION_WEIGHT);
+    }
+    return [...weights.entries()].map(([term, weight]) => ({ term, weight }));
+  }
+
+  search(query: string, limit = 10): SearchOutcome {
+    const a = this.analyze(query);
+    const normalized = a.text;
+    const empty = (outOfScope: string | null = null): SearchOutcome => ({ results: [], noMatch: true, suggestion: a.suggestion, outOfScope, normalized });
+    const contentLength = a.contentWords.reduce((n, w) => n + w.length, 0);
+    if (contentLength === 0 && a.aliasSpans.length === 0 && a.scenarioSpans.length === 0) return empty();
+    if (a.latinWords > 0 && a.unknownLatin / a.latinWords > 0.5 && a.aliasSpans.length === 0) return empty();
+
+    // Lexical scores.
+    const scored = this.index.score(this.queryTerms(a));
+    const score = new Map<number, { score: number; matched: Set<string>; why: Set<string>; aliasLength: number; scenarioLength: number }>();
+    for (const [doc, s] of scored) score.set(doc, { ...s, why: new Set(), aliasLength: 0, scenarioLength: 0 });
+    const entry = (doc: number) => {
+      let e = score.get(doc);
+      if (!e) score.set(doc, (e = { score: 0, matched: new Set(), why: new Set(), aliasLength: 0, scenarioLength: 0 }));
+      return e;
+    };
+    const denominator = Math.max(contentLength, 1);
+
+    // Knowledge-base phrases: the longer the share of the query they explain, the stronger.
+    for (const span of a.aliasSpans) {
+      const share = Math.min(1, span.phrase.length / denominator);
+      for (const [code, w] of span.value) {
+        const d = this.byCode.get(code);
+        if (d === undefined) continue;
+        const e = entry(d);
+        e.score += ALIAS_BOOST * w * Math.sqrt(share);
+        e.why.add(span.phrase);
+        e.aliasLength = Math.max(e.aliasLength, span.phrase.length);
+      }
+    }
+    for (const span of a.scenarioSpans) {
+      const share = Math.min(1, span.phrase.length / denominator);
+      for (const [code, w] of span.value) {
+        const d = this.byCode.get(code);
+        if (d === undefined) continue;
+        const e = entry(d);
+        e.score += SCENARIO_BOOST * w * Math.sqrt(share);
+        e.why.add(span.phrase);
+        e.scenarioLength = Math.max(e.scenarioLength, span.phrase.length);
+      }
+    }
+
+    let ranked = [...score.entries()].sort((x, y) => y[1].score - x[1].score);
+    if (ranked.length === 0) return empty(a.outOfScope[0]?.value ?? null);
+
+    // Bundles first when the query describes the life event a bundle covers.
+    // A bundle goes first when a life-event phrase names it and no single item explains the query
+    // clearly better, or when the citizen asks which procedures a situation needs.
+    const multiCue = MULTI_ITEM_CUES.some((c) => a.text.includes(c));
+    const topItem = ranked.find(([d]) => this.docs[d]!.doc.kind === 'item');
+    const itemCoverage = topItem ? this.coverage(a, topItem[1].matched, topItem[1].why).share : 0;
+    const longestItemAlias = topItem ? Math.max(0, ...ranked.filter(([d]) => this.docs[d]!.doc.kind === 'item').map(([, e]) => e.aliasLength)) : 0;
+    const top = ranked[0]![1].score;
+    const namesItem = topItem ? this.namesItem(a, this.docs[topItem[0]]!) : false;
+    const promoted = ranked.filter(([d, e]) => {
+      if (this.docs[d]!.doc.kind !== 'bundle') return false;
+      const bundleCoverage = this.coverage(a, e.matched, e.why).share;
+      if (bundleCoverage < itemCoverage - BUNDLE_COVERAGE_SLACK) return false;
+      if (multiCue) return e.scenarioLength > 0 || e.score >= 0.6 * top;
+      return e.scenarioLength > 0 && e.scenarioLength >= longestItemAlias && !namesItem;
+    });
+    if (promoted.length) {
+      const set = new Set(promoted.map(([d]) => d));
+      ranked = [...promoted, ...ranked.filter(([d]) => !set.has(d))];
+    }
+
+    // No match: a topic outside the catalogue, or too little of the query explained by the best answer.
+    const [, best] = ranked[0]!;
+    const explained = this.coverage(a, best.matched, best.why);
+    const knowledgeHit = best.aliasLength > 0 || best.scenarioLength > 0;
+    const oos = a.outOfScope.length ? a.outOfScope.reduce((x, y) => (y.phrase.length > x.phrase.length ? y : x)) : null;
+    if (oos && !(best.aliasLength > oos.phrase.length || best.scenarioLength > oos.phrase.length)) return empty(oos.value);
+    // Short queries must be mostly explained; a long description needs at least two solid matches.
+    const enough = explained.share >= this.minCoverage || (explained.words >= 2 && explained.chars >= 4 && explained.share >= LONG_QUERY_COVERAGE);
+    if (!knowledgeHit && !enough) return empty();
+
+    const results: SearchHit[] = ranked.slice(0, Math.max(1, Math.min(limit, 50))).map(([d, e], i) => {
+      const doc = this.docs[d]!.doc;
+      return {
+        code: doc.code,
+        kind: doc.kind,
+        name: doc.name,
+        departmentId: doc.departmentId,
+        score: Math.round((promoted.length && i < promoted.length ? Math.max(e.score, top) + (promoted.length - i) * 0.01 : e.score) * 1000) / 1000,
+        matched: [...e.why, ...[...e.matched].filter((t) => !t.startsWith(BIGRAM))].slice(0, 8),
+      };
+    });
+    return { results, noMatch: false, suggestion: a.suggestion, outOfScope: null, normalized };
+  }
+
+  /**
+   * Whether the query names the item beyond the life-event phrase: a word of the item's name (or a
+   * synonym expanding to one) outside every scenario phrase, e.g. 报到 in "退伍回来去报到".
+   */
+  private namesItem(a: QueryAnalysis, item: DocMeta): boolean {
+    const inScenario = (w: string) => a.scenarioSpans.some((s) => s.phrase.includes(w));
+    return a.contentWords.some((w) => {
+      if (inScenario(w)) return false;
+      if (w.length >= 2 && item.nameWords.has(w)) return true;
+      return (this.knowledge.synonyms.get(w) ?? []).some((x) => this.jieba.cutForSearch(x, true).some((t) => t.length >= 2 && item.nameWords.has(t)));
+    });
+  }
+
+  /** How much of the query's content the document explains: its matched words, knowledge phrases and expanded synonyms. */
+  private coverage(a: QueryAnalysis, matched: Set<string>, why: Set<string>): { share: number; chars: number; words: number } {
+    let total = 0;
+    let covered = 0;
+    let words = 0;
+    const phrases = [...why];
+    for (const w of a.contentWords) {
+      total += w.length;
+      let credit = 0;
+      if (matched.has(w) || phrases.some((p) => p.includes(w) || w.includes(p))) credit = w.length;
+      else {
+        // Partial credit for bigrams of the word found in the document, or for its synonyms.
+        let hits = 0;
+        for (let i = 0; i + 1 < w.length; i++) if (matched.has(BIGRAM + w.slice(i, i + 2))) hits++;
+        if (w.length >= 2 && hits > 0) credit = (w.length * hits) / (w.length - 1);
+        const synonyms = this.knowledge.synonyms.get(w);
+        if (synonyms?.some((x) => matched.has(x) || this.jieba.cut(x, true).some((t) => matched.has(t)))) credit = Math.max(credit, w.length * 0.8);
+      }
+      covered += credit;
+      if (credit > 0) words++;
+    }
+    return { share: total ? covered / total : 0, chars: covered, words };
+  }
+
+  suggest(query: string, limit = 8): Suggestion[] {
+    return this.suggester.suggest(query, limit);
+  }
+}
