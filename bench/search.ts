@@ -79,8 +79,9 @@ function baseline(docs: SearchDoc[]): Searcher {
   const words = (s: string) => jieba.cut(s.normalize('NFKC').toLowerCase(), false).filter((w) => /[\p{L}\p{N}]/u.test(w));
   const index = new Bm25fIndex([{ weight: 1, b: 0.75 }], docs.map((d) => [words([d.name, d.description, d.conditions, d.materials.join(' '), d.tags.join(' ')].join(' '))]));
   return (q) => {
-    const scored = [...index.score(words(q).map((term) => ({ term, weight: 1 }))).entries()].sort((a, b) => b[1].score - a[1].score);
-    return { codes: scored.slice(0, 10).map(([d]) => docs[d]!.code), noMatch: scored.length === 0 };
+    const scores = new Float64Array(docs.length);
+    const touched = index.score(words(q).map((term) => ({ term, weight: 1 })), scores).sort((a, b) => scores[b]! - scores[a]!);
+    return { codes: touched.slice(0, 10).map((d) => docs[d]!.code), noMatch: touched.length === 0 };
   };
 }
 

@@ -12,45 +12,42 @@ export interface QueryTerm {
   weight: number;
 }
 
-interface Posting {
-  doc: number;
-  /** Term frequency per field, same order as the field specs. */
-  tf: Float32Array;
+/** A term's postings: documents in ascending order and their field-weighted, length-normalised term frequency. */
+interface Postings {
+  docs: Int32Array;
+  wtf: Float32Array;
 }
 
 export class Bm25fIndex {
-  private readonly postings = new Map<string, Posting[]>();
-  private readonly lengths: Float32Array[] = [];
-  private readonly avgLength: number[];
+  private readonly postings = new Map<string, Postings>();
   readonly docCount: number;
 
   constructor(
-    private readonly fields: FieldSpec[],
+    fields: FieldSpec[],
     docs: string[][][], // docs[doc][field] = terms
     private readonly k1 = 1.2,
   ) {
     this.docCount = docs.length;
     const totals = fields.map(() => 0);
+    for (const doc of docs) doc.forEach((terms, f) => (totals[f]! += terms.length));
+    const avg = totals.map((t) => (docs.length ? t / docs.length : 0) || 1);
+    // Field weights and length normalisation are fixed, so each posting stores its combined frequency.
+    const lists = new Map<string, { docs: number[]; wtf: number[] }>();
     docs.forEach((doc, d) => {
-      const lens = new Float32Array(fields.length);
-      const local = new Map<string, Float32Array>();
+      const local = new Map<string, number>();
       doc.forEach((terms, f) => {
-        lens[f] = terms.length;
-        totals[f]! += terms.length;
-        for (const term of terms) {
-          let tf = local.get(term);
-          if (!tf) local.set(term, (tf = new Float32Array(fields.length)));
-          tf[f]! += 1;
-        }
+        const { weight, b } = fields[f]!;
+        const norm = weight / (1 - b + (b * terms.length) / avg[f]!);
+        for (const term of terms) local.set(term, (local.get(term) ?? 0) + norm);
       });
-      this.lengths.push(lens);
-      for (const [term, tf] of local) {
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push({ doc: d, tf });
+      for (const [term, wtf] of local) {
+        let list = lists.get(term);
+        if (!list) lists.set(term, (list = { docs: [], wtf: [] }));
+        list.docs.push(d);
+        list.wtf.push(wtf);
       }
     });
-    this.avgLength = totals.map((t) => (docs.length ? t / docs.length : 0) || 1);
+    for (const [term, l] of lists) this.postings.set(term, { docs: Int32Array.from(l.docs), wtf: Float32Array.from(l.wtf) });
   }
 
   has(term: string): boolean {
@@ -58,7 +55,7 @@ export class Bm25fIndex {
   }
 
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.length ?? 0;
+    return this.postings.get(term)?.docs.length ?? 0;
   }
 
   idf(term: string): number {
@@ -66,30 +63,42 @@ export class Bm25fIndex {
     return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
   }
 
-  /** Scores every document that contains at least one term; also reports which terms each matched. */
-  score(terms: QueryTerm[]): Map<number, { score: number; matched: Set<string> }> {
-    const out = new Map<number, { score: number; matched: Set<string> }>();
+  /**
+   * Adds every document's score into `scores` (indexed by document) and returns the documents
+   * touched. Typed arrays and no per-document objects: this is the hot loop.
+   */
+  score(terms: QueryTerm[], scores: Float64Array): number[] {
+    const touched: number[] = [];
+    const k1 = this.k1;
     for (const { term, weight } of terms) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const idf = this.idf(term);
-      for (const { doc, tf } of list) {
-        const lens = this.lengths[doc]!;
-        let wtf = 0;
-        for (let f = 0; f < this.fields.length; f++) {
-          const n = tf[f]!;
-          if (n === 0) continue;
-          const { weight: fw, b } = this.fields[f]!;
-          wtf += (fw * n) / (1 - b + (b * lens[f]!) / this.avgLength[f]!);
-        }
-        const s = (weight * idf * wtf) / (this.k1 + wtf);
-        const entry = out.get(doc);
-        if (entry) {
-          entry.score += s;
-          entry.matched.add(term);
-        } else out.set(doc, { score: s, matched: new Set([term]) });
+      const scale = weight * this.idf(term);
+      const { docs, wtf } = list;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        const w = wtf[i]!;
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc]! += (scale * w) / (k1 + w);
       }
     }
-    return out;
+    return touched;
+  }
+
+  /** Whether a document contains a term (binary search in the term's postings). */
+  contains(term: string, doc: number): boolean {
+    const list = this.postings.get(term);
+    if (!list) return false;
+    const docs = list.docs;
+    let lo = 0;
+    let hi = docs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const d = docs[mid]!;
+      if (d === doc) return true;
+      if (d < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 }

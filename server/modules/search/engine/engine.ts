@@ -39,6 +39,38 @@ const ENGLISH_FUNCTION_WORDS = new Set(
   'a an the i me my we our you your he she his her it its they their to of for in on at by with from and or how do does did can could should would will what where when which who whom why is are was were be been am i m need want get got please help about this that there here some any much many have has had if as into not no'.split(' '),
 );
 
+/** Documents looked at closely after scoring. */
+const CANDIDATES = 40;
+
+type Ranked = [number, { score: number; matched: Set<string>; why: Set<string>; aliasLength: number; scenarioLength: number }];
+
+/** The k highest-scoring documents, best first, without sorting them all. */
+function topK(docs: number[], scores: Float64Array, k: number): number[] {
+  if (docs.length <= k) return [...docs].sort((x, y) => scores[y]! - scores[x]!);
+  const heap: number[] = [];
+  const less = (i: number, j: number) => scores[heap[i]!]! < scores[heap[j]!]!;
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
+  for (const d of docs) {
+    if (heap.length < k) {
+      heap.push(d);
+      for (let i = heap.length - 1; i > 0 && less(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (scores[d]! > scores[heap[0]!]!) {
+      heap[0] = d;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && less(l, m)) m = l;
+        if (r < heap.length && less(r, m)) m = r;
+        if (m === i) break;
+        swap(i, m);
+        i = m;
+      }
+    }
+  }
+  return heap.sort((x, y) => scores[y]! - scores[x]!);
+}
+
 /** Cues that the citizen asks about a whole life event ("which procedures"), favouring bundles. */
 const MULTI_ITEM_CUES = ['哪些', '什么手续', '一件事', '全套', '都要办', '要办什么', '需要办什么', '该办什么', '办什么'];
 
@@ -102,7 +134,13 @@ export class SearchEngine {
     // Which bundles each item belongs to.
     const bundlesOf = new Map<string, string[]>();
     for (const d of docs) for (const c of d.itemCodes ?? []) bundlesOf.set(c, [...(bundlesOf.get(c) ?? []), d.code]);
-    this.docs = docs.map((doc) => ({ doc, bundles: bundlesOf.get(doc.code) ?? [], nameWords: new Set(this.jieba.cutForSearch(normalizeText(doc.name), true)) }));
+    const nameWords = (name: string) => {
+      const norm = normalizeText(name);
+      const words = new Set(this.jieba.cutForSearch(norm, true));
+      for (const run of cjkRuns(norm)) for (let i = 0; i + 1 < run.length; i++) words.add(run.slice(i, i + 2));
+      return words;
+    };
+    this.docs = docs.map((doc) => ({ doc, bundles: bundlesOf.get(doc.code) ?? [], nameWords: nameWords(doc.name) }));
     this.docs.forEach((m, i) => this.byCode.set(m.doc.code, i));
 
     // Names are aliases of their own item, and a bundle's name without "一件事" is a scenario.
@@ -301,8 +339,9 @@ export class SearchEngine {
     const contentWords = this.jieba
       .cut(text, true)
       .map((w) => w.trim())
-      // Numbers (dates, amounts, someone's phone number) never decide which service is meant.
-      .filter((w) => w && !this.isStopword(w) && /[\p{Script=Han}a-z]/u.test(w));
+      // Numbers (dates, amounts, someone's phone number) never decide which service is meant, nor do
+      // jieba's joins of filler characters (办个, 给我).
+      .filter((w) => w && !this.isStopword(w) && /[\p{Script=Han}a-z]/u.test(w) && !(w.length > 1 && [...w].every((c) => this.isStopword(c))));
     return {
       text,
       suggestion: suggestion && suggestion !== compact(norm) ? suggestion : null,
@@ -338,43 +377,45 @@ export class SearchEngine {
     if (contentLength === 0 && a.aliasSpans.length === 0 && a.scenarioSpans.length === 0) return empty();
     if (a.latinWords > 0 && a.unknownLatin / a.latinWords > 0.5 && a.aliasSpans.length === 0) return empty();
 
-    // Lexical scores.
-    const scored = this.index.score(this.queryTerms(a));
-    const score = new Map<number, { score: number; matched: Set<string>; why: Set<string>; aliasLength: number; scenarioLength: number }>();
-    for (const [doc, s] of scored) score.set(doc, { ...s, why: new Set(), aliasLength: 0, scenarioLength: 0 });
-    const entry = (doc: number) => {
-      let e = score.get(doc);
-      if (!e) score.set(doc, (e = { score: 0, matched: new Set(), why: new Set(), aliasLength: 0, scenarioLength: 0 }));
-      return e;
-    };
+    // Lexical scores, then knowledge-base phrases: the longer the share of the query they explain, the stronger.
+    const terms = this.queryTerms(a);
+    const scores = new Float64Array(this.docs.length);
+    const touched = this.index.score(terms, scores);
+    const boosts = new Map<number, { why: Set<string>; aliasLength: number; scenarioLength: number }>();
     const denominator = Math.max(contentLength, 1);
-
-    // Knowledge-base phrases: the longer the share of the query they explain, the stronger.
-    for (const span of a.aliasSpans) {
-      const share = Math.min(1, span.phrase.length / denominator);
-      for (const [code, w] of span.value) {
-        const d = this.byCode.get(code);
-        if (d === undefined) continue;
-        const e = entry(d);
-        e.score += ALIAS_BOOST * w * Math.sqrt(share);
-        e.why.add(span.phrase);
-        e.aliasLength = Math.max(e.aliasLength, span.phrase.length);
+    const boost = (spans: PhraseSpan<Map<string, number>>[], strength: number, kind: 'aliasLength' | 'scenarioLength') => {
+      for (const span of spans) {
+        const share = Math.min(1, span.phrase.length / denominator);
+        for (const [code, w] of span.value) {
+          const d = this.byCode.get(code);
+          if (d === undefined) continue;
+          if (scores[d] === 0) touched.push(d);
+          scores[d]! += strength * w * Math.sqrt(share);
+          let b = boosts.get(d);
+          if (!b) boosts.set(d, (b = { why: new Set(), aliasLength: 0, scenarioLength: 0 }));
+          b.why.add(span.phrase);
+          b[kind] = Math.max(b[kind], span.phrase.length);
+        }
       }
-    }
-    for (const span of a.scenarioSpans) {
-      const share = Math.min(1, span.phrase.length / denominator);
-      for (const [code, w] of span.value) {
-        const d = this.byCode.get(code);
-        if (d === undefined) continue;
-        const e = entry(d);
-        e.score += SCENARIO_BOOST * w * Math.sqrt(share);
-        e.why.add(span.phrase);
-        e.scenarioLength = Math.max(e.scenarioLength, span.phrase.length);
-      }
-    }
+    };
+    boost(a.aliasSpans, ALIAS_BOOST, 'aliasLength');
+    boost(a.scenarioSpans, SCENARIO_BOOST, 'scenarioLength');
+    if (touched.length === 0) return empty(a.outOfScope[0]?.value ?? null);
 
-    let ranked = [...score.entries()].sort((x, y) => y[1].score - x[1].score);
-    if (ranked.length === 0) return empty(a.outOfScope[0]?.value ?? null);
+    // Only the best candidates are looked at closely, plus every bundle a life-event phrase named.
+    const candidates = topK(touched, scores, Math.max(limit, CANDIDATES));
+    for (const [d, b] of boosts) if (b.scenarioLength > 0 && !candidates.includes(d)) candidates.push(d);
+    const termList = terms.map((t) => t.term);
+    let ranked: Ranked[] = candidates.map((d) => {
+      const b = boosts.get(d);
+      return [d, {
+        score: scores[d]!,
+        matched: new Set(termList.filter((t) => this.index.contains(t, d))),
+        why: b?.why ?? new Set<string>(),
+        aliasLength: b?.aliasLength ?? 0,
+        scenarioLength: b?.scenarioLength ?? 0,
+      }];
+    });
 
     // Bundles first when the query describes the life event a bundle covers.
     // A bundle goes first when a life-event phrase names it and no single item explains the query
@@ -382,7 +423,7 @@ export class SearchEngine {
     const multiCue = MULTI_ITEM_CUES.some((c) => a.text.includes(c));
     const topItem = ranked.find(([d]) => this.docs[d]!.doc.kind === 'item');
     const itemCoverage = topItem ? this.coverage(a, topItem[1].matched, topItem[1].why).share : 0;
-    const longestItemAlias = topItem ? Math.max(0, ...ranked.filter(([d]) => this.docs[d]!.doc.kind === 'item').map(([, e]) => e.aliasLength)) : 0;
+    const longestItemAlias = ranked.reduce((m, [d, e]) => (this.docs[d]!.doc.kind === 'item' ? Math.max(m, e.aliasLength) : m), 0);
     const top = ranked[0]![1].score;
     const namesItem = topItem ? this.namesItem(a, this.docs[topItem[0]]!) : false;
     const promoted = ranked.filter(([d, e]) => {
@@ -395,6 +436,9 @@ export class SearchEngine {
     if (promoted.length) {
       const set = new Set(promoted.map(([d]) => d));
       ranked = [...promoted, ...ranked.filter(([d]) => !set.has(d))];
+    } else if (topItem && namesItem && this.docs[ranked[0]![0]]!.doc.kind === 'bundle') {
+      // The query names an item: that item goes before the bundles that contain it.
+      ranked = [topItem, ...ranked.filter((r) => r !== topItem)];
     }
 
     // No match: a topic outside the catalogue, or too little of the query explained by the best answer.
@@ -441,7 +485,6 @@ export class SearchEngine {
     let words = 0;
     const phrases = [...why];
     for (const w of a.contentWords) {
-      total += w.length;
       let credit = 0;
       if (matched.has(w) || phrases.some((p) => p.includes(w) || w.includes(p))) credit = w.length;
       else {
@@ -452,6 +495,8 @@ export class SearchEngine {
         const synonyms = this.knowledge.synonyms.get(w);
         if (synonyms?.some((x) => matched.has(x) || this.jieba.cut(x, true).some((t) => matched.has(t)))) credit = Math.max(credit, w.length * 0.8);
       }
+      // A lone character (给, 能, 全…) counts only when it matches: most are particles.
+      if (w.length > 1 || credit > 0) total += w.length;
       covered += credit;
       if (credit > 0) words++;
     }
