@@ -4,7 +4,7 @@ import { loadConfig } from '../server/platform/config.ts';
 import { openDatabase, type Database } from '../server/platform/db/index.ts';
 import { migrate } from '../server/platform/db/migrate.ts';
 import { sealAudit, verifyAudit } from '../server/platform/audit.ts';
-import { seedDemo } from '../server/seed/index.ts';
+import { seedDemo, seedKnowledge } from '../server/seed/index.ts';
 import { hashPassword, passwordProblem } from '../server/platform/passwords.ts';
 import { Role } from '../domain/enums.ts';
 import { createCalendarService } from '../server/modules/calendar/calendar.service.ts';
@@ -16,6 +16,7 @@ const HELP = `用法: npx tongban <命令>
 
   migrate                        执行数据库迁移
   seed                           载入演示数据（空库时；生产模式拒绝）
+  seed-knowledge                 载入随产品提供的搜索知识库（知识库为空时）
   audit verify                   校验审计日志哈希链，报告第一条被篡改的记录
   create-user --username U --role admin|clerk|reviewer|operator --name 姓名 [--department ID]
                                  创建工作人员账号，密码从环境变量 TONGBAN_NEW_PASSWORD 读取
@@ -54,6 +55,12 @@ async function run(argv: string[]): Promise<number> {
         await migrate(db);
         const r = await seedDemo(db, { fastHash: false });
         console.log(r.seeded ? `已载入演示数据和 ${r.accounts.length} 个演示账号` : '数据库已有数据，未重复载入');
+        return 0;
+      }
+      case 'seed-knowledge': {
+        await migrate(db);
+        const n = await seedKnowledge(db);
+        console.log(n ? `已载入搜索知识库 ${n} 条` : '知识库已有词条，未重复载入（请在管理后台“知识库”中维护）');
         return 0;
       }
       case 'audit': {

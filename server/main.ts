@@ -3,7 +3,7 @@ import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/index.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { buildApp } from './app.ts';
-import { seedDemo, DEMO_PASSWORD } from './seed/index.ts';
+import { seedDemo, seedKnowledge, DEMO_PASSWORD } from './seed/index.ts';
 import { refuseUnsafeProduction } from './platform/production.ts';
 import { sealAudit } from './platform/audit.ts';
 
@@ -18,6 +18,8 @@ try {
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
 const applied = await migrate(database.db);
 let banner = '';
+// Search vocabulary ships with the product: an empty knowledge base gets it on first start.
+if (!config.demo) await seedKnowledge(database.db);
 if (config.demo) {
   const { seeded, accounts } = await seedDemo(database.db, { fastHash: false });
   const staff = accounts.filter((a) => !a.username.startsWith('reviewer-'));

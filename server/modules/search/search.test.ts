@@ -1,6 +1,7 @@
 // Search, typeahead, logging and the knowledge base over real HTTP on the demo catalogue.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 
 let t: TestContext;
@@ -185,4 +186,18 @@ test('an edited item is found under its new name at once', async () => {
     r = await search('测试改名庚辛');
   }
   assert.equal(r.results[0].code, 'SFQ-GA-007');
+});
+
+test('the shipped knowledge base loads into an empty table once, keeping only entries whose items exist', async () => {
+  const { seedKnowledge } = await import('../../seed/knowledge.ts');
+  const db = t.database.db;
+  assert.equal(await seedKnowledge(db), 0, 'not over existing entries');
+  await db.deleteFrom('searchKnowledge').execute();
+  await db.deleteFrom('bundles').where('code', '=', 'SFQ-BUNDLE-12').execute();
+  const n = await seedKnowledge(db);
+  assert.ok(n > 3000, String(n));
+  const orphan = await db.selectFrom('searchKnowledge').select('id').where(sql<boolean>`'SFQ-BUNDLE-12' = ANY(targets)`).execute();
+  assert.equal(orphan.length, 0);
+  const kinds = await db.selectFrom('searchKnowledge').select('kind').distinct().execute();
+  assert.equal(kinds.length, 7);
 });
