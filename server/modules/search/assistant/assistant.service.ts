@@ -40,6 +40,8 @@ export interface AssistantReply {
 }
 
 const SESSION_ID = /^[A-Za-z0-9-]{8,64}$/;
+/** Results scoring at least this share of the best one count as "about equally good". */
+const CLOSE_SCORE = 0.9;
 const link = (s: Subject) => (s.kind === 'item' ? `/items/${s.code}` : `/bundles/${s.code}`);
 const HANDOFF_ACTIONS = [
   { label: '拨打 12345 热线', href: 'tel:12345' },
@@ -100,6 +102,7 @@ export function createAssistantService(db: Db, clock: Clock, catalog: CatalogSer
       let focus: Subject | null = null;
       let fresh = false;
       let alternatives: Subject[] = [];
+      let close: Subject[] = [];
       let outOfScope: string | null = null;
       const picked = pickOption(message, ctx.options.length);
       if (picked !== null) {
@@ -112,6 +115,9 @@ export function createAssistantService(db: Db, clock: Clock, catalog: CatalogSer
           focus = { code: top.code, kind: top.kind };
           fresh = focus.code !== ctx.focus?.code;
           alternatives = rest.slice(0, 2).map((r) => ({ code: r.code, kind: r.kind }));
+          // Several items fit about equally well (公积金提取: renting, buying, retiring…): ask which one.
+          close = [top, ...rest].filter((r) => r.kind === 'item' && r.score >= top.score * CLOSE_SCORE).slice(0, 4).map((r) => ({ code: r.code, kind: r.kind }));
+          if (top.kind !== 'item' || close.length < 2 || topics.length) close = [];
         } else {
           outOfScope = found.outOfScope;
           // A follow-up whose extra words matched nothing still refers to the current subject.
@@ -131,12 +137,22 @@ export function createAssistantService(db: Db, clock: Clock, catalog: CatalogSer
         return reply;
       }
 
+      if (close.length) {
+        const cards = await Promise.all(close.map(card));
+        const lines = ['找到几个相近的事项，请问您要办哪一个？回复序号即可：', ...cards.map((c, n) => `${n + 1}. ${c.name}（${c.departmentName}）`)];
+        reply = { sessionId: id, reply: lines.join('\n'), cards, actions: [], suggestions: cards.map((_, n) => `第${n + 1}个`), handoff: false };
+        await repo.saveSession(db, id, { focus, options: close, turns: ctx.turns + 1 }, clock.now());
+        return reply;
+      }
+
       const d = await describe(focus, topics, fresh);
       const cards = [await card(focus), ...(await Promise.all(alternatives.map(card)))];
       const lines = [...d.lines];
       if (fresh && alternatives.length && !topics.length) lines.push('如果不是您要办的，下面还有相近的事项。');
       reply = { sessionId: id, reply: lines.join('\n'), cards, actions: d.actions, suggestions: d.suggestions, handoff: false };
-      await repo.saveSession(db, id, { focus, options: d.options.length ? d.options : ctx.options, turns: ctx.turns + 1 }, clock.now());
+      // Numbers in the next message pick from a bundle's items, or from the cards just shown.
+      const options = d.options.length ? d.options : fresh ? [focus, ...alternatives] : ctx.options;
+      await repo.saveSession(db, id, { focus, options, turns: ctx.turns + 1 }, clock.now());
       return reply;
     },
 

@@ -84,3 +84,14 @@ test('bad input is a 400 in Chinese', async () => {
     assert.match(res.json.message, /[\u4e00-\u9fa5]/);
   }
 });
+
+test('when several items fit about equally it asks which one, and a number picks it', async () => {
+  const r = await ask('提取住房公积金');
+  assert.ok(r.reply.includes('请问您要办哪一个'), r.reply);
+  assert.ok(r.cards.length >= 2);
+  for (const c of r.cards) assert.ok(c.name.includes('提取住房公积金'), c.name);
+  const picked = await ask('第2个', r.sessionId);
+  assert.equal(picked.cards[0].code, r.cards[1].code);
+  const facts = await item(r.cards[1].code);
+  assert.ok(picked.reply.includes(facts.fee));
+});
