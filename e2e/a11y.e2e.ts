@@ -30,6 +30,8 @@ const PAGES: PageSpec[] = [
   { name: 'item-guide', role: 'anonymous', path: () => `/items/${ITEM_CODE}` },
   { name: 'bundles', role: 'anonymous', path: () => '/bundles' },
   { name: 'bundle-detail', role: 'anonymous', path: () => `/bundles/${encodeURIComponent(fixture.bundleCode)}` },
+  { name: 'search-results', role: 'anonymous', path: () => `/search?q=${encodeURIComponent('身份证丢了')}` },
+  { name: 'search-no-match', role: 'anonymous', path: () => `/search?q=${encodeURIComponent('信用卡还款')}` },
   { name: 'login', role: 'anonymous', path: () => '/login' },
   { name: 'register', role: 'anonymous', path: () => '/register' },
   { name: 'account', role: 'citizen', path: () => '/account' },
@@ -44,6 +46,9 @@ const PAGES: PageSpec[] = [
   { name: 'admin-calendar', role: 'admin', path: () => '/admin/calendar' },
   { name: 'admin-users', role: 'admin', path: () => '/admin/users' },
   { name: 'admin-audit', role: 'admin', path: () => '/admin/audit' },
+  { name: 'admin-search', role: 'admin', path: () => '/admin/search' },
+  { name: 'admin-search-gaps', role: 'admin', path: () => '/admin/search?tab=gaps' },
+  { name: 'admin-knowledge', role: 'admin', path: () => '/admin/knowledge' },
 ];
 
 before(async () => {

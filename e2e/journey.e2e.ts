@@ -99,7 +99,7 @@ test('a citizen applies for 出生登记 online; the clerk accepts, the 公安 r
 
         await page.getByLabel('搜索办事事项').fill(ITEM_NAME);
         await page.getByRole('search').getByRole('button', { name: cjk('搜索') }).click();
-        await page.waitForURL(/\/items\?q=/);
+        await page.waitForURL(/\/search\?q=/);
         const result = page.getByRole('link', { name: ITEM_NAME, exact: true });
         await result.first().waitFor();
         await settle(page);

@@ -95,7 +95,7 @@ export const noMatchGroups = (db: Executor, since: Date, minCount: number, limit
 /** Queries many people searched lately and found something for. */
 export const popularQueries = (db: Executor, since: Date, minCount: number, limit: number) =>
   db.selectFrom('searchLog').where('createdAt', '>=', since).where('noMatch', '=', false).where('source', '=', 'search')
-    .select((eb) => [sql<string>`mode() WITHIN GROUP (ORDER BY query)`.as('query'), eb.fn.countAll<number>().as('count')])
+    .select((eb) => [sql<string>`mode() WITHIN GROUP (ORDER BY query)`.as('query'), eb.fn.countAll<number>().as('count'), eb.fn.count<number>('clickedCode').as('clicks')])
     .groupBy('normalized').having((eb) => eb.fn.countAll(), '>=', minCount)
     .orderBy('count', 'desc').limit(limit).execute();
 

@@ -14,6 +14,13 @@ const DAY_MS = 86_400_000;
 /** Start of a China-time calendar day as an instant. */
 const chinaDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
+/** Every date from `from` to `to`, inclusive (a trend chart needs the quiet days too). */
+function everyDay(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let t = chinaDayStart(from).getTime(); t <= chinaDayStart(to).getTime(); t += DAY_MS) out.push(chinaDate(new Date(t)));
+  return out;
+}
+
 export function createSearchService(db: Db, clock: Clock, holder: EngineHolder) {
   return {
     async search(query: string, limit: number, source: 'search' | 'assistant' = 'search') {
@@ -49,11 +56,16 @@ export function createSearchService(db: Db, clock: Clock, holder: EngineHolder) 
       await repo.recordClick(db, logId, code, rank, clock.now());
     },
 
-    /** Hot words under the search box: what many people found lately, then the knowledge base's hot words. */
+    /**
+     * Hot words under the search box: short Chinese queries many people searched and opened a result
+     * for lately (at most half of the list), then the knowledge base's curated hot words.
+     */
     async hot(limit = 10) {
       const { engine } = await holder.get();
       const since = new Date(clock.now().getTime() - 7 * DAY_MS);
-      const popular = await repo.popularQueries(db, since, 3, limit);
+      const popular = (await repo.popularQueries(db, since, 3, limit * 3))
+        .filter((p) => p.clicks > 0 && /^[\p{Script=Han}]{2,10}$/u.test(p.query))
+        .slice(0, Math.floor(limit / 2));
       const words = [...popular.map((p) => p.query), ...engine.hotwords];
       return { hotwords: [...new Set(words)].slice(0, limit) };
     },
@@ -74,7 +86,10 @@ export function createSearchService(db: Db, clock: Clock, holder: EngineHolder) 
         from: fromDate,
         to: toDate,
         totals: { searches, noMatch, clicks, clickThroughRate: searches ? clicks / searches : 0, noMatchRate: searches ? noMatch / searches : 0 },
-        daily: s.daily.map((d) => ({ date: d.date, searches: Number(d.searches), noMatch: Number(d.noMatch), clicks: Number(d.clicks) })),
+        daily: everyDay(fromDate, toDate).map((date) => {
+          const d = s.daily.find((x) => x.date === date);
+          return { date, searches: Number(d?.searches ?? 0), noMatch: Number(d?.noMatch ?? 0), clicks: Number(d?.clicks ?? 0) };
+        }),
         hotQueries: s.hot.map((h) => ({ query: h.query, count: Number(h.count), clicks: Number(h.clicks), noMatch: Number(h.noMatch) })),
         zeroResult: s.zero.map((z) => ({ query: z.query, count: Number(z.count), lastAt: new Date(z.lastAt as Date | string).toISOString() })),
       };

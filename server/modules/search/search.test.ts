@@ -97,9 +97,17 @@ test('typeahead: Chinese prefix or infix, and pinyin initials', async () => {
   assert.deepEqual((await t.call(null, { method: 'GET', url: '/api/search/suggest?q=' })).json.suggestions, []);
 });
 
-test('hot words come from the knowledge base, then from what people find', async () => {
-  const r = (await t.call(null, { method: 'GET', url: '/api/search/hot' })).json;
-  assert.ok(Array.isArray(r.hotwords) && r.hotwords.length > 0);
+test('hot words: Chinese queries many people searched and opened, then the curated ones', async () => {
+  const before = (await t.call(null, { method: 'GET', url: '/api/search/hot' })).json.hotwords;
+  assert.ok(before.length > 0 && before.length <= 10);
+  for (let i = 0; i < 3; i++) {
+    const hit = await search('临时居民身份证核发');
+    await t.call(null, { method: 'POST', url: '/api/search/click', payload: { logId: Number(hit.logId), code: hit.results[0].code, rank: 0 } });
+    await search('linshi shenfenzheng');
+  }
+  const after = (await t.call(null, { method: 'GET', url: '/api/search/hot' })).json.hotwords;
+  assert.equal(after[0], '临时居民身份证核发');
+  assert.ok(!after.includes('linshi shenfenzheng'), 'pinyin and unopened queries are not shown');
 });
 
 test('an admin teaches the engine a new colloquial term without a restart', async () => {
@@ -155,7 +163,7 @@ test('analytics: totals, daily trend, hot and zero-result queries, and catalogue
   assert.ok(stats.totals.noMatch >= 3);
   assert.ok(stats.totals.clicks >= 1);
   assert.ok(stats.totals.clickThroughRate > 0 && stats.totals.clickThroughRate <= 1);
-  assert.ok(stats.daily.length >= 1);
+  assert.equal(stats.daily.length, 30, 'every day of the default 30-day range, quiet days as zero');
   assert.equal(stats.daily.reduce((n: number, d: { searches: number }) => n + d.searches, 0), stats.totals.searches);
   assert.ok(stats.zeroResult.some((z: { query: string; count: number }) => z.query === gap && z.count === 3));
   assert.ok(stats.hotQueries.length > 0);

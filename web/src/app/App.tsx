@@ -15,6 +15,7 @@ const ItemsPage = lazy(() => import('../features/portal/ItemsPage.tsx'));
 const ItemGuidePage = lazy(() => import('../features/portal/ItemGuidePage.tsx'));
 const BundlesPage = lazy(() => import('../features/portal/BundlesPage.tsx'));
 const BundleDetailPage = lazy(() => import('../features/portal/BundleDetailPage.tsx'));
+const SearchPage = lazy(() => import('../features/search/SearchPage.tsx'));
 const LoginPage = lazy(() => import('../features/account/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('../features/account/RegisterPage.tsx'));
 const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
@@ -53,6 +54,7 @@ function ThemedApp() {
                   <Route path="items/:code" element={lazyPage(<ItemGuidePage />)} />
                   <Route path="bundles" element={lazyPage(<BundlesPage />)} />
                   <Route path="bundles/:code" element={lazyPage(<BundleDetailPage />)} />
+                  <Route path="search" element={lazyPage(<SearchPage />)} />
                   <Route path="login" element={lazyPage(<LoginPage />)} />
                   <Route path="register" element={lazyPage(<RegisterPage />)} />
                   <Route path="account" element={<RequireAuth>{lazyPage(<AccountPage />)}</RequireAuth>} />

@@ -6,6 +6,7 @@ import { useAuth, isAdmin, isApplicant, isStaff } from './auth.tsx';
 import { useElderly } from './elderly.tsx';
 import { useUnread } from './unread.tsx';
 import { ElderlyToggle } from './ElderlyToggle.tsx';
+import { AssistantProvider } from '../features/assistant/AssistantProvider.tsx';
 
 interface NavEntry {
   to: string;
@@ -90,6 +91,8 @@ export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
+  // 智能客服 on portal pages only: not on the staff workbench or in the admin area.
+  const portal = !/^\/(admin|workbench)(\/|$)/.test(location.pathname);
 
   // Close the mobile menu on navigation and move focus to the page, as a screen reader expects.
   useEffect(() => {
@@ -98,80 +101,82 @@ export function Layout() {
   }, [location.pathname]);
 
   return (
-    <div className="tb-app">
-      <a
-        href="#main"
-        className="tb-skip"
-        onClick={(e) => {
-          e.preventDefault();
-          mainRef.current?.focus();
-        }}
-      >
-        跳到主要内容
-      </a>
-      <header className="tb-header">
-        <div className="tb-gov-strip">
-          <div className="tb-container">安澜市示范区人民政府 · 一体化政务服务平台</div>
-        </div>
-        <div className="tb-container tb-header-inner">
-          <Link to="/" className="tb-brand">
-            <span className="tb-logo-mark" aria-hidden>
-              通
-            </span>
-            <span className="tb-brand-text">
-              <span className="tb-brand-name">通办</span>
-              <span className="tb-brand-sub">安澜市示范区一网通办</span>
-            </span>
-            <span className="tb-sr-only">（返回首页）</span>
-          </Link>
-          <nav className="tb-nav tb-desktop-only" aria-label="主导航">
-            <NavItems entries={entries} />
-          </nav>
-          <div className="tb-header-actions">
-            <ElderlyToggle />
-            <div className="tb-desktop-only tb-user-area">
-              <UserArea />
+    <AssistantProvider enabled={portal}>
+      <div className={`tb-app${portal ? ' has-assistant' : ''}`}>
+        <a
+          href="#main"
+          className="tb-skip"
+          onClick={(e) => {
+            e.preventDefault();
+            mainRef.current?.focus();
+          }}
+        >
+          跳到主要内容
+        </a>
+        <header className="tb-header">
+          <div className="tb-gov-strip">
+            <div className="tb-container">安澜市示范区人民政府 · 一体化政务服务平台</div>
+          </div>
+          <div className="tb-container tb-header-inner">
+            <Link to="/" className="tb-brand">
+              <span className="tb-logo-mark" aria-hidden>
+                通
+              </span>
+              <span className="tb-brand-text">
+                <span className="tb-brand-name">通办</span>
+                <span className="tb-brand-sub">安澜市示范区一网通办</span>
+              </span>
+              <span className="tb-sr-only">（返回首页）</span>
+            </Link>
+            <nav className="tb-nav tb-desktop-only" aria-label="主导航">
+              <NavItems entries={entries} />
+            </nav>
+            <div className="tb-header-actions">
+              <ElderlyToggle />
+              <div className="tb-desktop-only tb-user-area">
+                <UserArea />
+              </div>
+              <button
+                type="button"
+                className="tb-menu-button tb-mobile-only"
+                aria-expanded={menuOpen}
+                aria-controls="tb-mobile-nav"
+                onClick={() => setMenuOpen((v) => !v)}
+              >
+                {menuOpen ? <CloseOutlined aria-hidden /> : <MenuOutlined aria-hidden />}
+                <span>{menuOpen ? '收起' : '菜单'}</span>
+              </button>
             </div>
-            <button
-              type="button"
-              className="tb-menu-button tb-mobile-only"
-              aria-expanded={menuOpen}
-              aria-controls="tb-mobile-nav"
-              onClick={() => setMenuOpen((v) => !v)}
-            >
-              {menuOpen ? <CloseOutlined aria-hidden /> : <MenuOutlined aria-hidden />}
-              <span>{menuOpen ? '收起' : '菜单'}</span>
-            </button>
           </div>
-        </div>
-        {menuOpen ? (
-          <nav id="tb-mobile-nav" className="tb-mobile-nav tb-mobile-only" aria-label="菜单导航">
-            <NavItems entries={entries} onNavigate={() => setMenuOpen(false)} />
-            <div className="tb-mobile-user">
-              <UserArea onNavigate={() => setMenuOpen(false)} />
+          {menuOpen ? (
+            <nav id="tb-mobile-nav" className="tb-mobile-nav tb-mobile-only" aria-label="菜单导航">
+              <NavItems entries={entries} onNavigate={() => setMenuOpen(false)} />
+              <div className="tb-mobile-user">
+                <UserArea onNavigate={() => setMenuOpen(false)} />
+              </div>
+            </nav>
+          ) : null}
+        </header>
+        <main id="main" ref={mainRef} tabIndex={-1} className="tb-main">
+          <div className="tb-container">
+            <Outlet />
+          </div>
+        </main>
+        <footer className="tb-footer">
+          <div className="tb-container tb-footer-inner">
+            <div>
+              <p className="tb-footer-title">通办 · 安澜市示范区一网通办</p>
+              <p>主办单位：安澜市示范区政务服务和数据管理局</p>
+              <p>政务服务便民热线：12345（7×24 小时）</p>
             </div>
-          </nav>
-        ) : null}
-      </header>
-      <main id="main" ref={mainRef} tabIndex={-1} className="tb-main">
-        <div className="tb-container">
-          <Outlet />
-        </div>
-      </main>
-      <footer className="tb-footer">
-        <div className="tb-container tb-footer-inner">
-          <div>
-            <p className="tb-footer-title">通办 · 安澜市示范区一网通办</p>
-            <p>主办单位：安澜市示范区政务服务和数据管理局</p>
-            <p>政务服务便民热线：12345（7×24 小时）</p>
+            <div>
+              <p>办事大厅：安澜市示范区政务服务中心（工作日 9:00–17:00）</p>
+              <p>本网站支持长辈版、键盘操作和读屏软件</p>
+              <p>通办是开源的政务服务平台，示例数据均为虚构</p>
+            </div>
           </div>
-          <div>
-            <p>办事大厅：安澜市示范区政务服务中心（工作日 9:00–17:00）</p>
-            <p>本网站支持长辈版、键盘操作和读屏软件</p>
-            <p>通办是开源的政务服务平台，示例数据均为虚构</p>
-          </div>
-        </div>
-      </footer>
-    </div>
+        </footer>
+      </div>
+    </AssistantProvider>
   );
 }

@@ -149,3 +149,97 @@ export interface UploadedFile {
   mime: string;
   name: string;
 }
+
+// ---------- smart search, assistant, search analytics ----------
+
+export type SearchResultKind = 'item' | 'bundle';
+
+export interface SearchResult {
+  code: string;
+  kind: SearchResultKind;
+  name: string;
+  departmentId: string | null;
+  departmentName: string;
+  score: number;
+  onlineDepth: OnlineDepth | null;
+  promisedLimitDays: number | null;
+  /** Bundles: how many items the 一件事 covers. */
+  itemCount: number | null;
+  /** Phrases that matched ("匹配：…"). */
+  matched: string[];
+}
+
+export interface SearchResponse {
+  results: SearchResult[];
+  noMatch: boolean;
+  /** The query as understood after correcting typos, pinyin or English ("您是不是要找"). */
+  suggestion: string | null;
+  /** A topic that is not a government service, e.g. 银行. */
+  outOfScope: string | null;
+  /** Id of this search in the log, sent back with a click. */
+  logId: string | null;
+  hotline: string;
+}
+
+export interface SearchSuggestion {
+  text: string;
+  code: string | null;
+  kind: SearchResultKind | 'query';
+}
+
+export interface AssistantCard {
+  code: string;
+  kind: SearchResultKind;
+  name: string;
+  departmentName: string;
+  link: string;
+}
+
+export interface AssistantAction {
+  label: string;
+  href: string;
+}
+
+export interface AssistantReply {
+  sessionId: string;
+  reply: string;
+  cards: AssistantCard[];
+  actions: AssistantAction[];
+  suggestions: string[];
+  /** The assistant could not help: show the 12345 hotline. */
+  handoff: boolean;
+}
+
+export type KnowledgeKind = 'alias' | 'synonym' | 'scenario' | 'english' | 'stopword' | 'out_of_scope' | 'hotword';
+
+export interface KnowledgeEntry {
+  id: number | string;
+  kind: KnowledgeKind;
+  term: string;
+  targets: string[];
+  expansion: string[];
+  weight: number;
+  enabled: boolean;
+  note: string | null;
+  /** 'gap' when added from 目录缺口. */
+  source?: 'admin' | 'gap';
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface SearchStats {
+  totals: { searches: number; noMatch: number; clicks: number; clickThroughRate: number; noMatchRate: number };
+  daily: { date: string; searches: number; noMatch: number; clicks: number }[];
+  hotQueries: { query: string; count: number; clicks: number; noMatch: number }[];
+  zeroResult: { query: string; count: number; lastAt: string }[];
+}
+
+export interface SearchGap {
+  query: string;
+  count: number;
+  firstAt: string;
+  lastAt: string;
+  /** The current engine now finds something for the query. */
+  nowAnswered: boolean;
+  topResult: { code: string; name: string } | null;
+}

@@ -5,6 +5,11 @@ export interface FieldSpec {
   weight: number;
   /** Length normalisation strength for the field (0 = none, 1 = full). */
   b: number;
+  /**
+   * Whether the field counts for a term's rarity (idf). A term in nearly every document's materials
+   * (居民身份证) is still rare, and telling, in names.
+   */
+  idf?: boolean;
 }
 
 export interface QueryTerm {
@@ -20,6 +25,8 @@ interface Postings {
 
 export class Bm25fIndex {
   private readonly postings = new Map<string, Postings>();
+  /** Documents containing the term in a field that counts for idf. */
+  private readonly idfDf = new Map<string, number>();
   readonly docCount: number;
 
   constructor(
@@ -35,11 +42,16 @@ export class Bm25fIndex {
     const lists = new Map<string, { docs: number[]; wtf: number[] }>();
     docs.forEach((doc, d) => {
       const local = new Map<string, number>();
+      const counted = new Set<string>();
       doc.forEach((terms, f) => {
-        const { weight, b } = fields[f]!;
+        const { weight, b, idf = true } = fields[f]!;
         const norm = weight / (1 - b + (b * terms.length) / avg[f]!);
-        for (const term of terms) local.set(term, (local.get(term) ?? 0) + norm);
+        for (const term of terms) {
+          local.set(term, (local.get(term) ?? 0) + norm);
+          if (idf) counted.add(term);
+        }
       });
+      for (const term of counted) this.idfDf.set(term, (this.idfDf.get(term) ?? 0) + 1);
       for (const [term, wtf] of local) {
         let list = lists.get(term);
         if (!list) lists.set(term, (list = { docs: [], wtf: [] }));
@@ -59,7 +71,7 @@ export class Bm25fIndex {
   }
 
   idf(term: string): number {
-    const df = this.documentFrequency(term);
+    const df = this.idfDf.get(term) ?? this.documentFrequency(term);
     return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
   }
 

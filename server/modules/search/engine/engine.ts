@@ -19,7 +19,7 @@ const FIELDS = [
   { weight: 2.2, b: 0.4 }, // aliases and scenario phrases
   { weight: 1.0, b: 0.2 }, // tags
   { weight: 0.7, b: 0.75 }, // description + acceptance conditions
-  { weight: 0.35, b: 0.75 }, // materials
+  { weight: 0.35, b: 0.75, idf: false }, // materials (居民身份证 in nearly every list must not look common)
   { weight: 0.6, b: 0.2 }, // department name
 ];
 
@@ -187,7 +187,9 @@ export class SearchEngine {
     const add = (term: string, w: number) => weights.set(term, Math.max(weights.get(term) ?? 0, w));
     for (const word of a.contentWords) {
       add(word, WORD_WEIGHT);
-      if (word.length > 2) for (const sub of this.jieba.cutForSearch(word, true)) if (sub !== word && !this.isStopword(sub)) add(sub, SUBWORD_WEIGHT);
+      // A knowledge phrase stays one token for the alias field; its ordinary words count in full elsewhere.
+      const phrase = this.knowledge.aliases.has(word) || this.knowledge.scenarios.has(word) || this.knowledge.synonyms.has(word);
+      if (word.length > 2) for (const sub of this.jieba.cutForSearch(word, true)) if (sub !== word && !this.isStopword(sub)) add(sub, phrase ? WORD_WEIGHT : SUBWORD_WEIGHT);
       for (let i = 0; i + 1 < word.length; i++) add(BIGRAM + word.slice(i, i + 2), BIGRAM_WEIGHT);
     }
     for (const exp of a.expansions) {
@@ -286,7 +288,8 @@ export class SearchEngine {
         name: doc.name,
         departmentId: doc.departmentId,
         score: Math.round((promoted.length && i < promoted.length ? Math.max(e.score, top) + (promoted.length - i) * 0.01 : e.score) * 1000) / 1000,
-        matched: [...e.why, ...[...e.matched].filter((t) => !t.startsWith(BIGRAM))].slice(0, 8),
+        // What a citizen can recognise: knowledge phrases, and query words found in the name.
+        matched: [...new Set([...e.why, ...a.contentWords.filter((w) => e.matched.has(w) && this.docs[d]!.nameWords.has(w))])].slice(0, 6),
       };
     });
     return { results, noMatch: false, suggestion: a.suggestion, outOfScope: null, normalized };

@@ -1,15 +1,23 @@
-// 管理后台: catalog upkeep, working-day calendar, users and the audit log, under /admin/*.
-import { Col, Grid, Menu, Row } from 'antd';
-import { AppstoreOutlined, CalendarOutlined, FileProtectOutlined, TeamOutlined } from '@ant-design/icons';
+// 管理后台: catalog upkeep, search analytics and knowledge base, working-day calendar, users and the audit log, under /admin/*.
+import { lazy, Suspense } from 'react';
+import { Col, Grid, Menu, Row, Spin } from 'antd';
+import { AppstoreOutlined, BookOutlined, CalendarOutlined, FileProtectOutlined, LineChartOutlined, TeamOutlined } from '@ant-design/icons';
 import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useElderly } from '../../app/elderly.tsx';
 import { ItemListPage } from './items/ItemListPage.tsx';
 import { ItemEditorPage } from './items/ItemEditorPage.tsx';
 import { CalendarPage } from './calendar/CalendarPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
 import { AuditPage } from './audit/AuditPage.tsx';
+import { KnowledgePage } from './search/KnowledgePage.tsx';
+
+// Charts (echarts) load only with the analytics page.
+const SearchAnalyticsPage = lazy(() => import('./search/SearchAnalyticsPage.tsx').then((m) => ({ default: m.SearchAnalyticsPage })));
 
 const MENU = [
   { key: 'items', icon: <AppstoreOutlined aria-hidden />, label: '事项管理' },
+  { key: 'search', icon: <LineChartOutlined aria-hidden />, label: '搜索分析' },
+  { key: 'knowledge', icon: <BookOutlined aria-hidden />, label: '知识库' },
   { key: 'calendar', icon: <CalendarOutlined aria-hidden />, label: '工作日历' },
   { key: 'users', icon: <TeamOutlined aria-hidden />, label: '用户' },
   { key: 'audit', icon: <FileProtectOutlined aria-hidden />, label: '审计日志' },
@@ -20,11 +28,12 @@ export function AdminPage() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const wide = screens.lg !== false;
+  const { elderly } = useElderly();
   const section = location.pathname.replace(/^\/admin\/?/, '').split('/')[0] || 'items';
 
   return (
     <Row gutter={[16, 16]} wrap={!wide}>
-      <Col flex={wide ? '200px' : '100%'}>
+      <Col flex={wide ? (elderly ? '250px' : '200px') : '100%'}>
         <nav aria-label="管理功能">
           {wide ? (
             <Menu mode="inline" selectedKeys={[section]} items={MENU} onClick={(e) => navigate(`/admin/${e.key}`)} style={{ borderRadius: 8 }} />
@@ -52,6 +61,15 @@ export function AdminPage() {
           <Route index element={<Navigate to="items" replace />} />
           <Route path="items" element={<ItemListPage />} />
           <Route path="items/:code" element={<ItemEditorPage />} />
+          <Route
+            path="search"
+            element={
+              <Suspense fallback={<div className="tb-route-loading" role="status"><Spin size="large" /><span className="tb-sr-only">页面加载中…</span></div>}>
+                <SearchAnalyticsPage />
+              </Suspense>
+            }
+          />
+          <Route path="knowledge" element={<KnowledgePage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="audit" element={<AuditPage />} />

@@ -1,7 +1,5 @@
-// 首页: search, 长辈版 switch, popular items, 一件事, departments, topics, and the applicant's shortcuts.
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { Button, Input } from 'antd';
+// 首页: search with typeahead and hot words, 长辈版 switch, popular items, 一件事, departments, topics, and the applicant's shortcuts.
+import { Link } from 'react-router-dom';
 import { SearchOutlined, FileSearchOutlined, FolderOpenOutlined, BellOutlined, AppstoreOutlined, UserOutlined } from '@ant-design/icons';
 import { ElderlyToggle } from '../../app/ElderlyToggle.tsx';
 import { useAuth, isApplicant } from '../../app/auth.tsx';
@@ -11,37 +9,9 @@ import { PageState } from '../../components/PageState.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import type { Bundle, DepartmentInfo, ItemSummary } from '../../lib/types.ts';
 import { ItemBadges } from './ItemBadges.tsx';
+import { SearchBox } from '../search/SearchBox.tsx';
+import { HotWords } from '../search/HotWords.tsx';
 import './portal.css';
-
-function SearchBox({ big }: { big?: boolean }) {
-  const navigate = useNavigate();
-  const [q, setQ] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const v = q.trim();
-    navigate(v ? `/items?q=${encodeURIComponent(v)}` : '/items');
-  };
-  return (
-    <form role="search" className="tb-hero-search" onSubmit={submit}>
-      <label htmlFor="home-search" className="tb-sr-only">
-        搜索办事事项
-      </label>
-      <Input
-        id="home-search"
-        size="large"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        placeholder="输入您要办的事，如：身份证、生育登记、营业执照"
-        prefix={<SearchOutlined aria-hidden />}
-        allowClear
-        className={big ? 'tb-hero-input-big' : undefined}
-      />
-      <Button type="primary" htmlType="submit" size="large" className="tb-hero-search-btn">
-        搜索
-      </Button>
-    </form>
-  );
-}
 
 function ApplicantShortcuts() {
   const { user } = useAuth();
@@ -224,7 +194,8 @@ export default function HomePage() {
             安澜市示范区一网通办
           </h1>
           <p className="tb-hero-sub">用您自己的话搜索要办的事，办事指南、在线申请、进度查询一站办理</p>
-          <SearchBox big={elderly} />
+          <SearchBox id="home-search" big={elderly} emptyTarget="/items" />
+          <HotWords tone="light" />
           <div className="tb-hero-toggle">
             <ElderlyToggle variant="hero" />
             {elderly ? null : <span className="tb-hero-note">字更大、按钮更大、操作更简单</span>}
