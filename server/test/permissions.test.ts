@@ -53,6 +53,10 @@ const currentItem = async () => {
   const item = (await t.call(null, { method: 'GET', url: '/api/items/SFQ-GA-007' })).json;
   return { ...item, fee: `不收费（${Date.now()}）` };
 };
+const newItem = async () => {
+  const { code: _c, version: _v, updatedAt: _u, department: _d, canApplyOnline: _a, ...content } = (await t.call(null, { method: 'GET', url: '/api/items/SFQ-GA-007' })).json;
+  return { ...content, name: `权限测试新事项${Date.now()}${Math.random()}` };
+};
 const STAFF_NOT_ADMIN: [Actor, number][] = [['citizen', 403], ['enterprise', 403], ['clerk', 403], ['reviewer-ga', 403], ['operator', 403]];
 const pub = (route: string, url = route, status = 200): Row => ({ method: 'GET', route, url, anonymous: status });
 
@@ -82,6 +86,7 @@ const ROWS: Row[] = [
   pub('/api/calendar/years/:year', '/api/calendar/years/2026'),
 
   // Catalog and calendar upkeep: administrators only.
+  { method: 'POST', route: '/api/items', url: '/api/items', body: newItem, anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 201]] },
   { method: 'PUT', route: '/api/items/:code', url: '/api/items/SFQ-GA-007', body: currentItem, anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
   { method: 'PUT', route: '/api/calendar/days/:date', url: '/api/calendar/days/2026-11-18', body: { isOffDay: true, name: '测试' }, anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
   { method: 'DELETE', route: '/api/calendar/days/:date', url: '/api/calendar/days/2026-11-18', anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },

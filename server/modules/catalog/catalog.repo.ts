@@ -90,3 +90,13 @@ export const catalogSignature = (db: Executor) =>
     eb.selectFrom('items').select((e) => e.fn.max('updatedAt').as('m')).as('itemsUpdated'),
     eb.selectFrom('bundles').select((e) => e.fn.countAll<string>().as('n')).as('bundles'),
   ]).executeTakeFirstOrThrow();
+
+export const lockDepartment = (db: Executor, id: string) => db.selectFrom('departments').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+export const findItemByName = (db: Executor, name: string) => db.selectFrom('items').select('code').where('name', '=', name).executeTakeFirst();
+export const itemCodesOfDepartment = (db: Executor, departmentId: string) =>
+  db.selectFrom('items').select('code').where('departmentId', '=', departmentId).execute().then((rows) => rows.map((r) => r.code));
+export const anyItemCode = (db: Executor) => db.selectFrom('items').select('code').orderBy('code').limit(1).executeTakeFirst().then((r) => r?.code);
+
+export async function insertItem(db: Executor, code: string, content: ItemContent, by: string, at: Date) {
+  await db.insertInto('items').values({ code, ...content, materials: JSON.stringify(content.materials), version: 1, updatedAt: at, updatedBy: by }).execute();
+}

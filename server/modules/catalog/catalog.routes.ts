@@ -39,6 +39,12 @@ export function catalogRoutes(app: App, catalog: CatalogService) {
 
   r.get('/api/items/:code', { schema: { tags, summary: '办事指南', params: Code } }, async (req) => catalog.getItem(req.params.code));
 
+  r.post('/api/items', { schema: { tags, summary: '新建事项（管理员）', body: ItemContent } }, async (req, reply) => {
+    const user = requireUser(req);
+    assertCanEditCatalog(user);
+    return reply.code(201).send(await catalog.createItem(req.body, user));
+  });
+
   r.put('/api/items/:code', {
     schema: { tags, summary: '修改事项（管理员；产生新版本）', params: Code, body: ItemContent.extend({ version: z.number().int().min(1) }) },
   }, async (req) => {

@@ -39,8 +39,24 @@ export function toItem(r: ItemRow & { departmentFullName?: string; departmentNam
   };
 }
 
+/** The next code of a department: its highest number + 1, with the prefix the catalogue already uses. */
+export function nextItemCode(departmentCodes: string[], sample: string | undefined, departmentId: string): string {
+  const prefix = sample?.match(/^([A-Z]+)-/)?.[1] ?? 'ITEM';
+  const numbers = departmentCodes.map((c) => Number(c.match(/-(\d+)$/)?.[1] ?? 0));
+  const next = Math.max(0, ...numbers) + 1;
+  return `${prefix}-${departmentId.toUpperCase()}-${String(next).padStart(3, '0')}`;
+}
+
 export function createCatalogService(db: Db, clock: Clock) {
   const itemListeners: ((code: string) => void)[] = [];
+
+  async function checkContent(content: ItemContent) {
+    if (content.promisedLimitDays > content.legalLimitDays) throw invalid('promisedLimitDays', '承诺时限不能超过法定时限');
+    if (content.onlineDepth === 'full_online' && content.maxVisits !== 0) throw invalid('maxVisits', '全程网办事项的到现场次数应为 0');
+    const dept = await repo.findDepartment(db, content.departmentId);
+    if (!dept) throw invalid('departmentId', `实施部门不存在：${content.departmentId}`);
+  }
+
   return {
     /** Told the code of every item saved, so copies kept elsewhere (the applications' item cache) are dropped. */
     onItemChange(listener: (code: string) => void) {
@@ -74,11 +90,28 @@ export function createCatalogService(db: Db, clock: Clock) {
       return picked.map(toSummary);
     },
 
+    /**
+     * A new item (e.g. one the catalogue-gap report showed people looking for). Its code continues the
+     * department's numbering: <prefix>-<DEPT>-NNN, the prefix taken from the existing codes.
+     */
+    async createItem(content: ItemContent, user: AuthUser): Promise<Item> {
+      await checkContent(content);
+      const at = clock.now();
+      const code = await db.transaction().execute(async (trx) => {
+        await repo.lockDepartment(trx, content.departmentId);
+        if (await repo.findItemByName(trx, content.name)) throw conflict('ITEM_NAME_EXISTS', `已有同名事项：${content.name}`);
+        const code = nextItemCode(await repo.itemCodesOfDepartment(trx, content.departmentId), await repo.anyItemCode(trx), content.departmentId);
+        await repo.insertItem(trx, code, content, user.username, at);
+        await repo.insertItemVersion(trx, code, 1, content as unknown as Record<string, unknown>, user.username);
+        await writeAudit(trx, { actorId: user.id, actorName: user.username, action: 'item.create', targetType: 'item', targetId: code, detail: { name: content.name } }, at);
+        return code;
+      });
+      for (const l of itemListeners) l(code);
+      return this.getItem(code);
+    },
+
     async updateItem(code: string, content: ItemContent, expectedVersion: number, user: AuthUser): Promise<Item> {
-      if (content.promisedLimitDays > content.legalLimitDays) throw invalid('promisedLimitDays', '承诺时限不能超过法定时限');
-      if (content.onlineDepth === 'full_online' && content.maxVisits !== 0) throw invalid('maxVisits', '全程网办事项的到现场次数应为 0');
-      const dept = await repo.findDepartment(db, content.departmentId);
-      if (!dept) throw invalid('departmentId', `实施部门不存在：${content.departmentId}`);
+      await checkContent(content);
       await db.transaction().execute(async (trx) => {
         const current = await repo.lockItem(trx, code);
         if (!current) throw notFound('ITEM_NOT_FOUND', `事项不存在：${code}`);

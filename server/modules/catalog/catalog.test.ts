@@ -231,3 +231,33 @@ test('a case keeps the item version it was made under; a new case gets the new v
   assert.equal((await get(before)).itemVersion, 1);
   assert.equal((await get(after)).itemVersion, 2);
 });
+
+test('an admin adds a new item: the department numbering continues, the name must be new, search finds it at once', async () => {
+  const admin = await t.login('admin');
+  const { code: _c, version: _v, updatedAt: _u, department: _d, canApplyOnline: _a, ...content } = (await t.call(null, { method: 'GET', url: '/api/items/SFQ-GA-007' })).json;
+  const name = '测试新增事项壬癸登记';
+  const created = await t.call(admin, { method: 'POST', url: '/api/items', payload: { ...content, name } });
+  assert.equal(created.status, 201, created.body);
+  assert.equal(created.json.code, 'SFQ-GA-027');
+  assert.equal(created.json.version, 1);
+  assert.equal((await t.call(null, { method: 'GET', url: '/api/items/SFQ-GA-027/versions' })).json.versions.length, 1);
+  const again = await t.call(admin, { method: 'POST', url: '/api/items', payload: { ...content, name } });
+  assert.equal(again.status, 409);
+  const bad = await t.call(admin, { method: 'POST', url: '/api/items', payload: { ...content, name: '另一个测试事项', promisedLimitDays: content.legalLimitDays + 1 } });
+  assert.equal(bad.status, 400);
+  const noDept = await t.call(admin, { method: 'POST', url: '/api/items', payload: { ...content, name: '又一个测试事项', departmentId: 'nope' } });
+  assert.equal(noDept.status, 400);
+  let found = (await t.call(null, { method: 'GET', url: `/api/search?q=${encodeURIComponent(name)}` })).json;
+  for (let i = 0; i < 20 && found.results[0]?.code !== 'SFQ-GA-027'; i++) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    found = (await t.call(null, { method: 'GET', url: `/api/search?q=${encodeURIComponent(name)}` })).json;
+  }
+  assert.equal(found.results[0].code, 'SFQ-GA-027');
+});
+
+test('item codes continue each department with the catalogue prefix', async () => {
+  const { nextItemCode } = await import('./catalog.service.ts');
+  assert.equal(nextItemCode(['SFQ-GA-001', 'SFQ-GA-026'], 'SFQ-BDC-001', 'ga'), 'SFQ-GA-027');
+  assert.equal(nextItemCode([], 'SFQ-BDC-001', 'swj'), 'SFQ-SWJ-001');
+  assert.equal(nextItemCode([], undefined, 'abc'), 'ITEM-ABC-001');
+});

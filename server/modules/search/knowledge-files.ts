@@ -10,6 +10,13 @@ function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
 }
 
+/** `<name>.json` and any further parts `<name>.2.json`, `<name>.3.json`…, in name order. */
+function readAll<T>(dir: string, name: string): T[] {
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir).filter((f) => f === `${name}.json` || (f.startsWith(`${name}.`) && f.endsWith('.json'))).sort();
+  return files.flatMap((f) => readJson<T[]>(join(dir, f)) ?? []);
+}
+
 function entry(kind: KnowledgeEntry['kind'], term: string, targets: string[] = [], expansion: string[] = []): KnowledgeEntry {
   return { kind, term, targets, expansion, weight: 1 };
 }
@@ -24,13 +31,13 @@ export function loadKnowledgeFiles(dir = KNOWLEDGE_DIR): KnowledgeEntry[] {
       }
     }
   }
-  for (const s of readJson<{ term: string; expansion: string[] }[]>(join(dir, 'synonyms.json')) ?? []) out.push(entry('synonym', s.term, [], s.expansion));
-  for (const s of readJson<{ term: string; expansion: string[] }[]>(join(dir, 'english.json')) ?? []) out.push(entry('english', s.term, [], s.expansion));
-  for (const s of readJson<{ bundle: string; phrases: string[] }[]>(join(dir, 'scenarios.json')) ?? []) {
+  for (const s of readAll<{ term: string; expansion: string[] }>(dir, 'synonyms')) out.push(entry('synonym', s.term, [], s.expansion));
+  for (const s of readAll<{ term: string; expansion: string[] }>(dir, 'english')) out.push(entry('english', s.term, [], s.expansion));
+  for (const s of readAll<{ bundle: string; phrases: string[] }>(dir, 'scenarios')) {
     for (const p of s.phrases) out.push(entry('scenario', p, [s.bundle]));
   }
-  for (const w of readJson<string[]>(join(dir, 'stopwords.json')) ?? []) out.push(entry('stopword', w));
-  for (const s of readJson<{ term: string; topic: string }[]>(join(dir, 'out-of-scope.json')) ?? []) out.push(entry('out_of_scope', s.term, [], [s.topic]));
-  for (const w of readJson<string[]>(join(dir, 'hotwords.json')) ?? []) out.push(entry('hotword', w));
+  for (const w of readAll<string>(dir, 'stopwords')) out.push(entry('stopword', w));
+  for (const s of readAll<{ term: string; topic: string }>(dir, 'out-of-scope')) out.push(entry('out_of_scope', s.term, [], [s.topic]));
+  for (const w of readAll<string>(dir, 'hotwords')) out.push(entry('hotword', w));
   return out;
 }
