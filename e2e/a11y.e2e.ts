@@ -49,6 +49,7 @@ const PAGES: PageSpec[] = [
   { name: 'admin-search', role: 'admin', path: () => '/admin/search' },
   { name: 'admin-search-gaps', role: 'admin', path: () => '/admin/search?tab=gaps' },
   { name: 'admin-knowledge', role: 'admin', path: () => '/admin/knowledge' },
+  { name: 'admin-new-item', role: 'admin', path: () => '/admin/items/new?name=%E6%96%B0%E4%BA%8B%E9%A1%B9' },
 ];
 
 before(async () => {

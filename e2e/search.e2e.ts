@@ -290,6 +290,14 @@ test('admin: 搜索分析 shows KPIs and charts, 目录缺口 offers 加入知�
       await modal.getByRole('button', { name: cjk('取消') }).click();
       await modal.waitFor({ state: 'hidden' });
 
+      // 新建事项 from the gap: the new-item form starts with the query as the name.
+      await row.getByRole('link', { name: /新建事项/ }).click();
+      await page.waitForURL(/\/admin\/items\/new\?name=/);
+      await page.getByRole('heading', { name: '新建事项', level: 1 }).waitFor();
+      assert.equal(await page.getByLabel('事项名称').inputValue(), NO_MATCH, 'the new item starts with the query as its name');
+      await settle(page);
+      await shot(page, 'search-11b-admin-new-item');
+
       // 知识库: create an alias pointing at 居民身份证换领、补领.
       await page.getByRole('navigation', { name: '管理功能' }).getByText('知识库').click();
       await page.waitForURL(/\/admin\/knowledge/);

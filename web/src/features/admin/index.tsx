@@ -6,6 +6,7 @@ import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'reac
 import { useElderly } from '../../app/elderly.tsx';
 import { ItemListPage } from './items/ItemListPage.tsx';
 import { ItemEditorPage } from './items/ItemEditorPage.tsx';
+import { NewItemPage } from './items/NewItemPage.tsx';
 import { CalendarPage } from './calendar/CalendarPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
 import { AuditPage } from './audit/AuditPage.tsx';
@@ -60,6 +61,7 @@ export function AdminPage() {
         <Routes>
           <Route index element={<Navigate to="items" replace />} />
           <Route path="items" element={<ItemListPage />} />
+          <Route path="items/new" element={<NewItemPage />} />
           <Route path="items/:code" element={<ItemEditorPage />} />
           <Route
             path="search"

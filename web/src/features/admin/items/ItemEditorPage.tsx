@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Col, Form, Row, Space } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { ItemContent } from '../../../../../domain/catalog.ts';
+import { fromForm, pickContent, toForm, type FormValues } from './itemForm.ts';
 import { api, ApiError } from '../../../lib/api.ts';
 import type { DepartmentInfo, Item } from '../../../lib/types.ts';
 import { PageState } from '../../../components/index.ts';
@@ -10,30 +11,6 @@ import { AdminTitle, fmtTime, toFormPath } from '../shared.tsx';
 import { ItemFormFields } from './ItemFormFields.tsx';
 import { MaterialsEditor } from './MaterialsEditor.tsx';
 import { VersionHistory, type ItemVersion } from './VersionHistory.tsx';
-
-type FormValues = Omit<ItemContent, 'materials'> & { materials: (Omit<ItemContent['materials'][number], 'sharedSource'> & { sharedSource: string })[] };
-
-function toForm(c: ItemContent): FormValues {
-  return { ...c, materials: c.materials.map((m) => ({ ...m, sharedSource: m.sharedSource ?? '' })) };
-}
-
-function pickContent(item: Item): ItemContent {
-  const { name, departmentId, type, applicantTypes, legalLimitDays, promisedLimitDays, onlineDepth, maxVisits, crossProvince, fee, acceptConditions, materials, description, legalBasis, tags } = item;
-  return { name, departmentId, type: type as ItemContent['type'], applicantTypes, legalLimitDays, promisedLimitDays, onlineDepth, maxVisits, crossProvince, fee: fee ?? '', acceptConditions: acceptConditions ?? '', materials, description: description ?? '', legalBasis: legalBasis ?? '', tags: tags ?? [] };
-}
-
-function fromForm(v: FormValues): unknown {
-  return {
-    ...v,
-    name: v.name?.trim(),
-    fee: v.fee ?? '',
-    acceptConditions: v.acceptConditions ?? '',
-    description: v.description ?? '',
-    legalBasis: v.legalBasis ?? '',
-    tags: (v.tags ?? []).map((t) => t.trim()).filter(Boolean),
-    materials: (v.materials ?? []).map((m) => ({ ...m, name: m.name?.trim(), required: !!m.required, sharedSource: m.sharedSource || null })),
-  };
-}
 
 export function ItemEditorPage() {
   const { code = '' } = useParams();

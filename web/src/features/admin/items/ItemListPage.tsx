@@ -9,6 +9,7 @@ import type { DepartmentInfo, ItemSummary } from '../../../lib/types.ts';
 import { limitText } from '../../../lib/format.ts';
 import { SoftTag } from '../../../components/index.ts';
 import { AdminTitle, KeyboardScroll, emptyText, fieldLabel } from '../shared.tsx';
+import { LinkButton } from '../../../components/LinkButton.tsx';
 
 const columns: ColumnsType<ItemSummary> = [
   { title: '事项编码', dataIndex: 'code', width: 150, fixed: 'left' },
@@ -72,7 +73,7 @@ export function ItemListPage() {
 
   return (
     <>
-      <AdminTitle>事项管理</AdminTitle>
+      <AdminTitle extra={<LinkButton to="/admin/items/new" type="primary">新建事项</LinkButton>}>事项管理</AdminTitle>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap align="end">
           <div>

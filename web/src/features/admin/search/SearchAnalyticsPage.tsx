@@ -19,7 +19,7 @@ import './admin-search.css';
 
 /** The catalogue is kept in 事项管理. There is no item-creation page (only /admin/items/:code edits an
  *  existing item), so a real gap is followed up there; point this at the create page once one exists. */
-const NEW_ITEM_PATH = '/admin/items';
+const NEW_ITEM_PATH = '/admin/items/new';
 const DATE = 'YYYY-MM-DD';
 const COLORS = { searches: '#0052d9', noMatch: '#c41d1d', clicks: '#237804' };
 
@@ -230,8 +230,8 @@ function Gaps({ days, setDays, onAddKnowledge }: { days: number; setDays: (d: nu
           <Button size="small" icon={<BookOutlined aria-hidden />} onClick={() => onAddKnowledge(r.query)}>
             加入知识库<span className="tb-sr-only">：{r.query}</span>
           </Button>
-          <Link to={NEW_ITEM_PATH}>
-            去事项管理<span className="tb-sr-only">（补充“{r.query}”相关事项）</span>
+          <Link to={`${NEW_ITEM_PATH}?name=${encodeURIComponent(r.query)}`}>
+            新建事项<span className="tb-sr-only">（补充“{r.query}”相关事项）</span>
           </Link>
         </Space>
       ),
