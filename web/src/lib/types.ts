@@ -184,6 +184,8 @@ export interface SearchResponse {
 export interface SearchSuggestion {
   text: string;
   code: string | null;
+  /** The official name when `text` is a colloquial phrase for it. */
+  name?: string | null;
   kind: SearchResultKind | 'query';
 }
 

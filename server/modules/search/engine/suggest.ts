@@ -11,6 +11,7 @@ interface Entry {
   full: string;
   initials: string;
   code: string | null;
+  name: string | null;
   kind: DocKind | 'query';
   /** Lower sorts first: names before phrases. */
   rank: number;
@@ -21,12 +22,12 @@ export class Suggester {
 
   constructor(docs: SearchDoc[], knowledge: CompiledKnowledge) {
     const seen = new Set<string>();
-    const add = (text: string, code: string | null, kind: DocKind | 'query', rank: number) => {
+    const add = (text: string, code: string | null, kind: DocKind | 'query', rank: number, name: string | null = null) => {
       const key = normalizeText(text).replace(/ /g, '');
       if (!key || seen.has(key)) return;
       seen.add(key);
       const s = syllables(key);
-      this.entries.push({ text, key, full: fullKey(s), initials: initialsKey(s), code, kind, rank });
+      this.entries.push({ text, key, full: fullKey(s), initials: initialsKey(s), code, name, kind, rank });
     };
     for (const d of docs) add(d.name, d.code, d.kind, d.kind === 'bundle' ? 0 : 1);
     for (const w of knowledge.hotwords) add(w, null, 'query', 2);
@@ -35,7 +36,7 @@ export class Suggester {
       if (targets.size !== 1) continue;
       const [code] = [...targets.keys()];
       const doc = code ? names.get(code) : undefined;
-      if (doc && phrase.length >= 2) add(phrase, doc.code, doc.kind, 3);
+      if (doc && phrase.length >= 2) add(phrase, doc.code, doc.kind, 3, doc.name);
     }
   }
 
@@ -60,7 +61,7 @@ export class Suggester {
       // One suggestion per item: its name, or the phrase that led to it.
       if (e.code && codes.has(e.code)) continue;
       if (e.code) codes.add(e.code);
-      out.push({ text: e.text, code: e.code, kind: e.kind });
+      out.push({ text: e.text, code: e.code, name: e.name, kind: e.kind });
       if (out.length >= limit) break;
     }
     return out;

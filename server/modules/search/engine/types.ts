@@ -59,5 +59,7 @@ export interface SearchOutcome {
 export interface Suggestion {
   text: string;
   code: string | null;
+  /** The official name when `text` is a colloquial phrase for it. */
+  name: string | null;
   kind: DocKind | 'query';
 }

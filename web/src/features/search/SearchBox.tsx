@@ -76,7 +76,10 @@ export function SearchBox({ id, label = '搜索办事事项', initial = '', plac
     label: (
       <span className="tb-suggest-option">
         <KindIcon kind={s.kind} />
-        <span className="tb-suggest-text">{s.text}</span>
+        <span className="tb-suggest-text">
+          {s.text}
+          {s.name && s.name !== s.text ? <span className="tb-suggest-name"> → {s.name}</span> : null}
+        </span>
         <span className="tb-suggest-kind">（{KIND_LABEL[s.kind]}）</span>
       </span>
     ),
