@@ -46,6 +46,8 @@ const MULTI_ITEM_CUES = ['哪些', '什么手续', '一件事', '全套', '都�
 export interface EngineOptions {
   /** Minimum share of the query's content words that must be explained for an answer. */
   minCoverage?: number;
+  /** Share of a long query that two or more matched words must explain. */
+  longQueryCoverage?: number;
 }
 
 interface DocMeta {
@@ -66,13 +68,15 @@ export class SearchEngine {
   private readonly suggester: Suggester;
   private readonly analyzer: QueryAnalyzer;
   private readonly minCoverage: number;
+  private readonly longQueryCoverage: number;
 
   static build(docs: SearchDoc[], knowledge: KnowledgeEntry[], options: EngineOptions = {}): SearchEngine {
     return new SearchEngine(docs, knowledge, options);
   }
 
   private constructor(docs: SearchDoc[], entries: KnowledgeEntry[], options: EngineOptions) {
-    this.minCoverage = options.minCoverage ?? 0.5;
+    this.minCoverage = options.minCoverage ?? 0.6;
+    this.longQueryCoverage = options.longQueryCoverage ?? LONG_QUERY_COVERAGE;
     const codes = new Set(docs.map((d) => d.code));
     this.knowledge = compileKnowledge(entries, codes);
 
@@ -277,7 +281,7 @@ export class SearchEngine {
     const oos = a.outOfScope.length ? a.outOfScope.reduce((x, y) => (y.phrase.length > x.phrase.length ? y : x)) : null;
     if (oos && !(best.aliasLength > oos.phrase.length || best.scenarioLength > oos.phrase.length)) return empty(oos.value);
     // Short queries must be mostly explained; a long description needs at least two solid matches.
-    const enough = explained.share >= this.minCoverage || (explained.words >= 2 && explained.chars >= 4 && explained.share >= LONG_QUERY_COVERAGE);
+    const enough = explained.share >= this.minCoverage || (explained.words >= 2 && explained.chars >= 4 && explained.share >= this.longQueryCoverage);
     if (!knowledgeHit && !enough) return empty();
 
     const results: SearchHit[] = ranked.slice(0, Math.max(1, Math.min(limit, 50))).map(([d, e], i) => {
