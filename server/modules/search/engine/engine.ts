@@ -80,7 +80,8 @@ export class SearchEngine {
     const codes = new Set(docs.map((d) => d.code));
     this.knowledge = compileKnowledge(entries, codes);
 
-    // Segmenter: jieba's dictionary plus the knowledge base's words and the catalogue's short names and tags.
+    // Segmenter: jieba's dictionary plus the knowledge base's words and the catalogue's tags (whole item
+    // names stay out: their parts must stay words, or pinyin and partial queries would miss them).
     this.jieba = Jieba.withDict(dict);
     const custom = new Set<string>();
     const addWord = (w: string) => {
@@ -90,7 +91,7 @@ export class SearchEngine {
     for (const [p, exp] of this.knowledge.synonyms.entries()) [p, ...exp].forEach(addWord);
     for (const [p] of this.knowledge.scenarios.entries()) addWord(p);
     for (const [, exp] of this.knowledge.english.entries()) exp.forEach(addWord);
-    for (const d of docs) [d.name, ...d.tags].forEach((t) => addWord(normalizeText(t)));
+    for (const d of docs) d.tags.forEach((t) => addWord(normalizeText(t)));
     if (custom.size) this.jieba.loadDict(Buffer.from([...custom].map((w) => `${w} 300 n`).join('\n')));
 
     // Which bundles each item belongs to.
