@@ -18,7 +18,6 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { SearchEngine } from '../server/modules/search/engine/engine.ts';
 import { Bm25fIndex } from '../server/modules/search/engine/bm25.ts';
-import { normalizeText } from '../server/modules/search/engine/normalize.ts';
 import type { KnowledgeEntry, SearchDoc } from '../server/modules/search/engine/types.ts';
 import { catalogDocs } from '../server/modules/search/catalog-docs.ts';
 import { loadKnowledgeFiles } from '../server/modules/search/knowledge-files.ts';

@@ -1,8 +1,8 @@
 // Sessions: a random token (cookie or Bearer), stored as its SHA-256 with an expiry.
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../../domain/errors.ts';
-import type { Role } from '../../domain/enums.ts';
+import { DomainError, forbidden } from '../../domain/errors.ts';
+import { Role } from '../../domain/enums.ts';
 import type { Executor } from './db/index.ts';
 
 export const SESSION_COOKIE = 'tongban_session';
@@ -61,6 +61,13 @@ export function installAuth(app: FastifyInstance, db: Executor, now: () => Date)
 export function requireUser(req: FastifyRequest): AuthUser {
   if (!req.user) throw new DomainError('UNAUTHENTICATED', '请先登录', 'UNAUTHENTICATED');
   return req.user;
+}
+
+/** The logged-in user, who must be an administrator (403 with `message` otherwise). */
+export function requireAdmin(req: FastifyRequest, message: string): AuthUser {
+  const u = requireUser(req);
+  if (!hasRole(u, Role.admin)) throw forbidden(message);
+  return u;
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, maxAgeSeconds: number, secure: boolean) {

@@ -2,19 +2,13 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { typed, Page, type App } from '../../platform/http.ts';
-import { hasRole, requireUser } from '../../platform/auth.ts';
+import { requireAdmin } from '../../platform/auth.ts';
 import { sealAudit, verifyAudit } from '../../platform/audit.ts';
-import { Role } from '../../../domain/enums.ts';
-import { forbidden } from '../../../domain/errors.ts';
 
 export function registerAdmin(app: App, deps: AppDeps) {
   const r = typed(app);
   const tags = ['admin'];
-  const admin = (req: Parameters<typeof requireUser>[0]) => {
-    const u = requireUser(req);
-    if (!hasRole(u, Role.admin)) throw forbidden('只有系统管理员可以查看审计日志');
-    return u;
-  };
+  const admin = (req: Parameters<typeof requireAdmin>[0]) => requireAdmin(req, '只有系统管理员可以查看审计日志');
 
   r.get('/api/admin/audit', { schema: { tags, summary: '审计日志', querystring: Page.extend({ action: z.string().max(60).optional() }) } }, async (req) => {
     admin(req);

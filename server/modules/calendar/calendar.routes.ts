@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { typed, type App } from '../../platform/http.ts';
-import { requireUser, hasRole } from '../../platform/auth.ts';
+import { requireAdmin } from '../../platform/auth.ts';
 import { isIsoDate } from '../../../domain/calendar.ts';
-import { Role } from '../../../domain/enums.ts';
-import { forbidden } from '../../../domain/errors.ts';
 import type { CalendarService } from './calendar.service.ts';
 
 const IsoDateParam = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为有效日期');
@@ -12,11 +10,7 @@ const Year = z.coerce.number().int('年份应为整数').min(2000, '年份不能
 export function calendarRoutes(app: App, calendar: CalendarService) {
   const r = typed(app);
   const tags = ['calendar'];
-  const admin = (req: Parameters<typeof requireUser>[0]) => {
-    const u = requireUser(req);
-    if (!hasRole(u, Role.admin)) throw forbidden('只有系统管理员可以维护工作日历');
-    return u;
-  };
+  const admin = (req: Parameters<typeof requireAdmin>[0]) => requireAdmin(req, '只有系统管理员可以维护工作日历');
 
   r.get('/api/calendar/add-working-days', {
     schema: {

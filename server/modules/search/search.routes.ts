@@ -2,9 +2,7 @@
 // analytics and knowledge base.
 import { z } from 'zod';
 import { typed, Page, type App } from '../../platform/http.ts';
-import { hasRole, requireUser } from '../../platform/auth.ts';
-import { Role } from '../../../domain/enums.ts';
-import { forbidden } from '../../../domain/errors.ts';
+import { requireAdmin } from '../../platform/auth.ts';
 import type { SearchService } from './search.service.ts';
 import type { KnowledgeService } from './knowledge.service.ts';
 import { KnowledgeInput } from './knowledge.service.ts';
@@ -18,11 +16,7 @@ const Id = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INT
 export function searchRoutes(app: App, search: SearchService, knowledge: KnowledgeService, assistant: AssistantService) {
   const r = typed(app);
   const tags = ['search'];
-  const admin = (req: Parameters<typeof requireUser>[0]) => {
-    const u = requireUser(req);
-    if (!hasRole(u, Role.admin)) throw forbidden('只有系统管理员可以管理搜索');
-    return u;
-  };
+  const admin = (req: Parameters<typeof requireAdmin>[0]) => requireAdmin(req, '只有系统管理员可以管理搜索');
 
   r.get('/api/search', {
     schema: { tags, summary: '智能搜索：事项和一件事，最相关的在前', querystring: z.object({ q: Query, limit: z.coerce.number().int('条数应为整数').min(1, '至少 1 条').max(50, '最多 50 条').default(10) }) },
