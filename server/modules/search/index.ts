@@ -26,6 +26,7 @@ export function registerSearch(app: App, deps: AppDeps, catalog: CatalogService)
     if (Date.now() - purgedAt < PURGE_EVERY_MS) return;
     purgedAt = Date.now();
     await assistant.purgeIdle();
+    await search.purgeOldLog();
   });
   return { search, holder };
 }

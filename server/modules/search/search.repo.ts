@@ -105,5 +105,7 @@ export const saveSession = (db: Executor, id: string, context: Record<string, un
   db.insertInto('assistantSessions').values({ id, context: JSON.stringify(context), createdAt: at, updatedAt: at })
     .onConflict((oc) => oc.column('id').doUpdateSet({ context: JSON.stringify(context), updatedAt: at })).execute();
 
+export const deleteLogBefore = (db: Executor, before: Date) => db.deleteFrom('searchLog').where('createdAt', '<', before).executeTakeFirst();
+
 export const deleteSessionsBefore = (db: Executor, before: Date) =>
   db.deleteFrom('assistantSessions').where('updatedAt', '<', before).executeTakeFirst();

@@ -10,6 +10,7 @@ import * as repo from './search.repo.ts';
 
 export const HOTLINE = '12345';
 const DAY_MS = 86_400_000;
+const LOG_RETENTION_DAYS = 400;
 
 /** Start of a China-time calendar day as an instant. */
 const chinaDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
@@ -94,6 +95,9 @@ export function createSearchService(db: Db, clock: Clock, holder: EngineHolder) 
         zeroResult: s.zero.map((z) => ({ query: z.query, count: Number(z.count), lastAt: new Date(z.lastAt as Date | string).toISOString() })),
       };
     },
+
+    /** Search analytics cover at most the last 400 days; older log rows are deleted. */
+    purgeOldLog: () => repo.deleteLogBefore(db, new Date(clock.now().getTime() - LOG_RETENTION_DAYS * DAY_MS)),
 
     /** Frequent no-match queries, each checked again against today's engine. */
     async gaps(days: number, minCount: number) {

@@ -209,3 +209,13 @@ test('the shipped knowledge base loads into an empty table once, keeping only en
   const kinds = await db.selectFrom('searchKnowledge').select('kind').distinct().execute();
   assert.equal(kinds.length, 7);
 });
+
+test('the search log is kept for 400 days', async () => {
+  const db = t.database.db;
+  const old = new Date(t.clock.now().getTime() - 401 * 86_400_000);
+  const { id } = await db.insertInto('searchLog').values({ query: '很久以前', normalized: '很久以前', resultCodes: [], noMatch: true, source: 'search', createdAt: old }).returning('id').executeTakeFirstOrThrow();
+  const recent = await search('居民身份证首次申领');
+  await t.app.jobs.tick();
+  assert.equal(await db.selectFrom('searchLog').select('id').where('id', '=', id).executeTakeFirst(), undefined);
+  assert.ok(await db.selectFrom('searchLog').select('id').where('id', '=', Number(recent.logId)).executeTakeFirst());
+});
