@@ -12,6 +12,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { RequestClassifier, trainClassifier, type LabelledRequest } from '../server/modules/requests/classifier/classifier.ts';
 import { trainNaiveBayes } from '../server/modules/requests/classifier/softmax.ts';
+import { lexiconFromDefinition } from '../server/modules/requests/classifier/features.ts';
 import { normalizeText } from '../server/modules/search/engine/normalize.ts';
 import { parseArgs } from './lib/args.ts';
 import { machineNote, printResult, progress, round } from './lib/report.ts';
@@ -28,6 +29,7 @@ const args = parseArgs({
 const read = <T>(p: string) => JSON.parse(readFileSync(p, 'utf8')) as T;
 const data = read<(LabelledRequest & { id: string })[]>(args.data);
 const places = read<{ name: string; streetId: string }[]>(join(ROOT, 'data/requests/places.json'));
+const lexicons = read<{ name: string; definition: string }[]>(join(ROOT, 'data/requests/categories.json')).map((c) => lexiconFromDefinition(c.name, c.definition));
 const exampleDir = join(ROOT, 'data/requests/examples');
 const examples: LabelledRequest[] = args.examples ? readdirSync(exampleDir).filter((f) => f.endsWith('.json')).sort().flatMap((f) => read<LabelledRequest[]>(join(exampleDir, f))) : [];
 const jieba = Jieba.withDict(dict);
@@ -57,7 +59,7 @@ const nbWords = (s: string) => jieba.cut(normalizeText(s), true).filter((w) => /
 for (let fold = 0; fold < args.folds; fold++) {
   const train = data.filter((_, i) => foldOf.get(i) !== fold);
   const test = data.filter((_, i) => foldOf.get(i) === fold);
-  const model = new RequestClassifier(trainClassifier([...train, ...examples], segmenter, places, { epochs: args.epochs }), segmenter);
+  const model = new RequestClassifier(trainClassifier([...train, ...examples], segmenter, places, lexicons, { epochs: args.epochs }), segmenter);
   const nb = {
     type: trainNaiveBayes(train.map((r) => ({ features: nbWords(r.text), label: r.type }))),
     category: trainNaiveBayes(train.map((r) => ({ features: nbWords(r.text), label: r.category }))),
@@ -80,7 +82,7 @@ for (let fold = 0; fold < args.folds; fold++) {
 }
 
 const acc = (pred: string[], g: string[]) => round(pred.filter((p, i) => p === g[i]).length / g.length, 3);
-const full = new RequestClassifier(trainClassifier([...data, ...examples], segmenter, places, { epochs: args.epochs }), segmenter);
+const full = new RequestClassifier(trainClassifier([...data, ...examples], segmenter, places, lexicons, { epochs: args.epochs }), segmenter);
 for (const r of data.slice(0, 20)) full.classify(r.text);
 const times: number[] = [];
 for (const r of data) {

@@ -44,7 +44,7 @@ test('softmax regression and naive Bayes separate distinct topics', () => {
 });
 
 test('the classifier answers all three heads, routes by place, and survives JSON', () => {
-  const model = trainClassifier(DATA, segmenter, places, { epochs: 40 });
+  const model = trainClassifier(DATA, segmenter, places, [], { epochs: 40 });
   const c = new RequestClassifier(JSON.parse(JSON.stringify(model)), segmenter);
   const lamp = c.classify('我们这里的路灯晚上不亮');
   assert.equal(lamp.category.label, '城乡建设');

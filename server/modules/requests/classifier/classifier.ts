@@ -1,7 +1,7 @@
 // The 12345 request classifier: three softmax heads over the same features — type (咨询 求助 投诉 举报
 // 建议 表扬), category (the 15 of categories.json) and handling department. The department head also
 // sees the category head's answer, because who handles a request follows mostly from what it is about.
-import { makeFeaturizer, type Place, type Segmenter } from './features.ts';
+import { makeFeaturizer, type Lexicon, type Place, type Segmenter } from './features.ts';
 import { predictSoftmax, trainSoftmax, type Prediction, type SoftmaxModel, type TrainOptions } from './softmax.ts';
 
 export interface LabelledRequest {
@@ -18,6 +18,7 @@ export interface ClassifierModel {
   trainedAt: string;
   samples: number;
   places: Place[];
+  lexicons: Lexicon[];
   type: SoftmaxModel;
   category: SoftmaxModel;
   department: SoftmaxModel;
@@ -31,13 +32,13 @@ export interface Classification {
 
 const categoryFeature = (category: string) => `cat:${category}`;
 
-export function trainClassifier(data: LabelledRequest[], segmenter: Segmenter, places: Place[], opts: TrainOptions = {}, at = new Date()): ClassifierModel {
-  const featurize = makeFeaturizer(segmenter, places);
+export function trainClassifier(data: LabelledRequest[], segmenter: Segmenter, places: Place[], lexicons: Lexicon[], opts: TrainOptions = {}, at = new Date()): ClassifierModel {
+  const featurize = makeFeaturizer(segmenter, places, lexicons);
   const rows = data.map((r) => ({ r, f: featurize(r.text) }));
   const type = trainSoftmax(rows.map(({ r, f }) => ({ features: f, label: r.type, weight: r.weight })), opts);
   const category = trainSoftmax(rows.map(({ r, f }) => ({ features: f, label: r.category, weight: r.weight })), opts);
   const department = trainSoftmax(rows.map(({ r, f }) => ({ features: [...f, categoryFeature(r.category)], label: r.departmentId, weight: r.weight })), opts);
-  return { version: 1, trainedAt: at.toISOString(), samples: data.length, places, type, category, department };
+  return { version: 1, trainedAt: at.toISOString(), samples: data.length, places, lexicons, type, category, department };
 }
 
 export class RequestClassifier {
@@ -47,7 +48,7 @@ export class RequestClassifier {
     readonly model: ClassifierModel,
     segmenter: Segmenter,
   ) {
-    this.featurize = makeFeaturizer(segmenter, model.places);
+    this.featurize = makeFeaturizer(segmenter, model.places, model.lexicons);
   }
 
   classify(text: string): Classification {
