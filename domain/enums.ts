@@ -6,6 +6,8 @@ export const Role = {
   clerk: 'clerk',
   reviewer: 'reviewer',
   operator: 'operator',
+  supervisor: 'supervisor',
+  handler: 'handler',
   admin: 'admin',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
@@ -18,6 +20,8 @@ export const RoleLabel: Record<Role, string> = {
   clerk: '综合窗口',
   reviewer: '审批人员',
   operator: '12345话务员',
+  supervisor: '12345热线中心负责人',
+  handler: '诉求承办人员',
   admin: '系统管理员',
 };
 
