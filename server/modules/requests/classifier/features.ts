@@ -11,16 +11,24 @@ export interface Place {
   streetId: string;
 }
 
-/** Vocabulary that points at a category (e.g. from its definition: 路灯、井盖、占道经营…). */
+/** Vocabulary that points at a label: a category (`c:城乡建设`) or a department (`d:cgj`). */
 export interface Lexicon {
-  category: string;
+  label: string;
   terms: string[];
 }
 
 /** Terms of a category definition: the phrases between its 、，；。 and 与/和/及/等 separators. */
 export function lexiconFromDefinition(category: string, definition: string): Lexicon {
   const terms = definition.split(/[、，；。（）()\s]|与|和|及|等|以及/).map((t) => t.trim()).filter((t) => t.length >= 2);
-  return { category, terms: [...new Set(terms)] };
+  return { label: `c:${category}`, terms: [...new Set(terms)] };
+}
+
+/** The domain vocabulary file (data/requests/lexicon.json): keywords per category and per department. */
+export function lexiconsFromFile(file: { categories?: Record<string, string[]>; departments?: Record<string, string[]> }): Lexicon[] {
+  return [
+    ...Object.entries(file.categories ?? {}).map(([c, terms]) => ({ label: `c:${c}`, terms })),
+    ...Object.entries(file.departments ?? {}).map(([d, terms]) => ({ label: `d:${d}`, terms })),
+  ];
 }
 
 export function makeFeaturizer(segmenter: Segmenter, places: Place[], lexicons: Lexicon[] = []) {
@@ -35,7 +43,7 @@ export function makeFeaturizer(segmenter: Segmenter, places: Place[], lexicons: 
       for (let i = 0; i + 1 < run.length; i++) out.push(`b:${run.slice(i, i + 2)}`);
     }
     for (const p of places) if (norm.includes(p.name)) out.push(`place:${p.streetId}`);
-    for (const l of lexicons) for (const t of l.terms) if (norm.includes(t)) out.push(`lex:${l.category}`, `lexterm:${t}`);
+    for (const l of lexicons) for (const t of l.terms) if (t && norm.includes(t)) out.push(`lex:${l.label}`);
     // The end of a message often carries its intent (…怎么办？ …希望尽快处理 …建议…).
     const tail = norm.slice(-12);
     for (let i = 0; i + 1 < tail.length; i++) out.push(`t:${tail.slice(i, i + 2)}`);
