@@ -12,7 +12,8 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { RequestClassifier, trainClassifier, type LabelledRequest } from '../server/modules/requests/classifier/classifier.ts';
 import { trainNaiveBayes } from '../server/modules/requests/classifier/softmax.ts';
-import { lexiconFromDefinition } from '../server/modules/requests/classifier/features.ts';
+import { lexiconFromDefinition, lexiconsFromFile } from '../server/modules/requests/classifier/features.ts';
+import { existsSync } from 'node:fs';
 import { normalizeText } from '../server/modules/search/engine/normalize.ts';
 import { parseArgs } from './lib/args.ts';
 import { machineNote, printResult, progress, round } from './lib/report.ts';
@@ -24,12 +25,17 @@ const args = parseArgs({
   folds: { default: 5, help: 'cross-validation folds' },
   examples: { default: true, help: 'add data/requests/examples/*.json to every training fold' },
   epochs: { default: 30, help: 'training epochs' },
+  lexicon: { default: true, help: 'use data/requests/lexicon.json' },
 });
 
 const read = <T>(p: string) => JSON.parse(readFileSync(p, 'utf8')) as T;
 const data = read<(LabelledRequest & { id: string })[]>(args.data);
 const places = read<{ name: string; streetId: string }[]>(join(ROOT, 'data/requests/places.json'));
-const lexicons = read<{ name: string; definition: string }[]>(join(ROOT, 'data/requests/categories.json')).map((c) => lexiconFromDefinition(c.name, c.definition));
+const lexiconFile = join(ROOT, 'data/requests/lexicon.json');
+const lexicons = [
+  ...read<{ name: string; definition: string }[]>(join(ROOT, 'data/requests/categories.json')).map((c) => lexiconFromDefinition(c.name, c.definition)),
+  ...(args.lexicon && existsSync(lexiconFile) ? lexiconsFromFile(read(lexiconFile)) : []),
+];
 const exampleDir = join(ROOT, 'data/requests/examples');
 const examples: LabelledRequest[] = args.examples ? readdirSync(exampleDir).filter((f) => f.endsWith('.json')).sort().flatMap((f) => read<LabelledRequest[]>(join(exampleDir, f))) : [];
 const jieba = Jieba.withDict(dict);
