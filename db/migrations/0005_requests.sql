@@ -98,3 +98,14 @@ CREATE TABLE open311_clients (
   created_at    timestamptz NOT NULL DEFAULT now(),
   revoked_at    timestamptz
 );
+
+-- Text messages to citizens (receipts, replies, callbacks). A sender job hands them to the SMS gateway.
+CREATE TABLE sms_outbox (
+  id          bigserial PRIMARY KEY,
+  phone       text NOT NULL,
+  body        text NOT NULL,
+  request_id  uuid CONSTRAINT sms_outbox_request_fk REFERENCES requests (id) ON DELETE SET NULL,
+  created_at  timestamptz NOT NULL DEFAULT now(),
+  sent_at     timestamptz
+);
+CREATE INDEX sms_outbox_pending_idx ON sms_outbox (id) WHERE sent_at IS NULL;
