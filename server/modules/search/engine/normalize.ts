@@ -1,8 +1,9 @@
 // Text normalisation shared by indexing and querying: full-width → half-width (NFKC), lower case,
-// traditional → simplified (Taiwan phrases and Hong Kong variants), punctuation → spaces.
+// traditional → simplified (Taiwan and Hong Kong character variants; no phrase rewriting, which would also
+// change mainland words such as 程序 → 进程), punctuation → spaces.
 import * as OpenCC from 'opencc-js';
 
-const fromTaiwan = OpenCC.Converter({ from: 'twp', to: 'cn' });
+const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
 const PUNCTUATION = /[\p{P}\p{S}\s]+/gu;
