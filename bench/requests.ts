@@ -1,7 +1,7 @@
 // npm run bench:requests [-- --data FILE --folds 5 --examples true]
 //
 // Request classification quality by k-fold cross-validation over the data file (default: the public dev
-// requests, bench/data/requests-dev.json): each fold is classified by a model trained on the other folds
+// requests, data/requests/dev-requests.json, which also trains the shipped model): each fold is classified by a model trained on the other folds
 // plus the project's own written examples (data/requests/examples/), never on the fold itself.
 // Baseline: multinomial naive Bayes on jieba words trained on the same dev folds (no examples), same run.
 // Latency: every text classified once more by a model trained on everything; p99 in ms.
@@ -21,7 +21,7 @@ import { summarize } from './lib/stats.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const args = parseArgs({
-  data: { default: join(ROOT, 'bench/data/requests-dev.json'), help: 'labelled requests: [{id, text, type, category, departmentId}]' },
+  data: { default: join(ROOT, 'data/requests/dev-requests.json'), help: 'labelled requests: [{id, text, type, category, departmentId}]' },
   folds: { default: 5, help: 'cross-validation folds' },
   examples: { default: true, help: 'add data/requests/examples/*.json to every training fold' },
   epochs: { default: 30, help: 'training epochs' },

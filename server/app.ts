@@ -26,6 +26,7 @@ import { registerNotifications } from './modules/notifications/index.ts';
 import { registerApplications } from './modules/applications/index.ts';
 import { registerAdmin } from './modules/admin/index.ts';
 import { registerSearch } from './modules/search/index.ts';
+import { registerRequests } from './modules/requests/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -95,6 +96,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   registerAdmin(app, deps);
   registerSearch(app, deps, catalog);
+  registerRequests(app, deps, calendar);
 
   const serveWebApp = existsSync(join(config.webDir, 'index.html'));
   if (serveWebApp) await app.register(fstatic, { root: config.webDir, wildcard: false, index: 'index.html' });

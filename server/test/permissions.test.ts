@@ -8,7 +8,7 @@ import { apply, GA_ITEM, registerPerson, upload, validIdNumber } from './fixture
 
 let t: TestContext;
 /** A submitted 公安 case of citizen with an attached file, a draft of citizen, and one of citizen's messages. */
-const fx = { caseId: '', draftId: '', fileId: '', noteId: 0, knowledgeIds: [] as number[] };
+const fx = { caseId: '', draftId: '', fileId: '', noteId: 0, knowledgeIds: [] as number[], requestId: '' };
 
 before(async () => {
   t = await createTestContext();
@@ -17,6 +17,7 @@ before(async () => {
   fx.caseId = (await apply(t, 'citizen', GA_ITEM, { materials: [{ name: '户口迁移申请表', fileId: fx.fileId }] })).id;
   fx.draftId = (await apply(t, 'citizen', GA_ITEM, { draft: true })).id;
   fx.noteId = (await t.call(citizen, { method: 'GET', url: '/api/notifications' })).json.items[0].id;
+  fx.requestId = (await t.call(citizen, { method: 'POST', url: '/api/requests', payload: { text: '春晖社区门口的路灯坏了一个星期了，晚上很黑', phone: '13900001111' } })).json.id;
   const admin = await t.login('admin');
   for (const term of ['权限测试词一', '权限测试词二']) {
     fx.knowledgeIds.push((await t.call(admin, { method: 'POST', url: '/api/admin/knowledge', payload: { kind: 'synonym', term, expansion: ['登记'] } })).json.id);
@@ -118,6 +119,13 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/admin/knowledge', url: '/api/admin/knowledge', body: async () => ({ kind: 'stopword', term: `权限停用${Date.now()}${Math.random()}` }), anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 201]] },
   { method: 'PUT', route: '/api/admin/knowledge/:id', url: () => Promise.resolve(`/api/admin/knowledge/${fx.knowledgeIds[0]}`), body: { kind: 'synonym', term: '权限测试词一', expansion: ['变更'] }, anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
   { method: 'DELETE', route: '/api/admin/knowledge/:id', url: () => Promise.resolve(`/api/admin/knowledge/${fx.knowledgeIds[1]}`), anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 204]] },
+
+  // 12345 requests: anyone may file one; the hotline classifies; the filer and the hotline see it.
+  { method: 'POST', route: '/api/requests', url: '/api/requests', body: { text: '西湖新村楼下垃圾桶满了好几天没人清', anonymous: true }, anonymous: 201, allowed: [['citizen', 201]] },
+  { method: 'POST', route: '/api/requests/classify', url: '/api/requests/classify', body: { text: '路灯不亮' }, anonymous: 401,
+    denied: [['citizen', 403], ['clerk', 403], ['reviewer-ga', 403]], allowed: [['operator', 200], ['admin', 200]] },
+  { method: 'GET', route: '/api/requests/:id', url: () => Promise.resolve(`/api/requests/${fx.requestId}`), anonymous: 401,
+    denied: [['citizen2', 404], ['clerk', 404]], allowed: [['citizen', 200], ['operator', 200], ['admin', 200]] },
 
   // Applications.
   { method: 'POST', route: '/api/applications', url: '/api/applications', body: { itemCode: GA_ITEM, formData: {} }, anonymous: 401,

@@ -177,6 +177,72 @@ export interface SearchLogTable {
 
 export interface AssistantSessionsTable { id: string; context: JsonWithDefault<Record<string, unknown>>; createdAt: Timestamp; updatedAt: Timestamp }
 
+export interface RequestsTable {
+  id: Generated<string>;
+  ticketNo: string;
+  channel: string;
+  text: string;
+  type: string;
+  category: string;
+  departmentId: string;
+  coDepartmentIds: Generated<string[]>;
+  status: string;
+  version: Generated<number>;
+  contactName: string | null;
+  phone: string | null;
+  anonymous: Generated<boolean>;
+  confidential: Generated<boolean>;
+  address: string | null;
+  streetId: string | null;
+  community: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  citizenId: string | null;
+  createdBy: string | null;
+  open311ClientId: number | null;
+  classification: Json<Record<string, unknown>>;
+  labelsConfirmed: Generated<boolean>;
+  urgent: Generated<boolean>;
+  duplicateOf: string | null;
+  attachments: Generated<string[]>;
+  receivedAt: Timestamp;
+  dueAt: Timestamp;
+  warnAt: Timestamp;
+  extensionDays: Generated<number>;
+  extensionRequested: number | null;
+  replyResult: string | null;
+  replyText: string | null;
+  repliedAt: NullableTimestamp;
+  satisfaction: string | null;
+  reopenCount: Generated<number>;
+  returnsCount: Generated<number>;
+  supervised: Generated<boolean>;
+  superviseDueAt: NullableTimestamp;
+  closedAt: NullableTimestamp;
+  closedOnTime: boolean | null;
+  updatedAt: Timestamp;
+}
+
+export interface RequestEventsTable {
+  id: Generated<number>;
+  requestId: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  departmentId: string | null;
+  actorId: string | null;
+  actorName: string;
+  actorRole: string;
+  comment: string | null;
+  data: NullableJson<Record<string, unknown>>;
+  at: Timestamp;
+}
+
+export interface RequestDispatchRulesTable { id: Generated<number>; category: string; streetId: string | null; departmentId: string; note: string | null; updatedBy: string | null; updatedAt: Timestamp }
+export interface RequestSettingsTable { key: string; value: Json<unknown>; updatedBy: string | null; updatedAt: Timestamp }
+export interface Open311ClientsTable { id: Generated<number>; name: string; apiKeyHash: string; createdBy: string | null; createdAt: Timestamp; revokedAt: NullableTimestamp }
+export interface SmsOutboxTable { id: Generated<number>; phone: string; body: string; requestId: string | null; createdAt: Timestamp; sentAt: NullableTimestamp }
+
 export interface DB {
   departments: DepartmentsTable;
   items: ItemsTable;
@@ -199,6 +265,12 @@ export interface DB {
   searchKnowledge: SearchKnowledgeTable;
   searchLog: SearchLogTable;
   assistantSessions: AssistantSessionsTable;
+  requests: RequestsTable;
+  requestEvents: RequestEventsTable;
+  requestDispatchRules: RequestDispatchRulesTable;
+  requestSettings: RequestSettingsTable;
+  open311Clients: Open311ClientsTable;
+  smsOutbox: SmsOutboxTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

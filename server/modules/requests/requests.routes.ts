@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { typed, type App } from '../../platform/http.ts';
+import { hasRole, requireUser } from '../../platform/auth.ts';
+import { Role } from '../../../domain/enums.ts';
+import { forbidden } from '../../../domain/errors.ts';
+import { IntakeInput, type RequestsService } from './requests.service.ts';
+
+export function requestsRoutes(app: App, service: RequestsService) {
+  const r = typed(app);
+  const tags = ['requests'];
+  r.post('/api/requests', { schema: { tags, summary: '提交 12345 诉求（可匿名）', body: IntakeInput } }, async (req, reply) =>
+    reply.code(201).send(await service.intake(req.body, req.user ?? null)));
+  r.post('/api/requests/classify', {
+    schema: { tags, summary: '诉求自动分类（话务员界面用；不写记录）', body: z.object({ text: z.string().trim().min(1, '请输入诉求内容').max(4000, '诉求内容不能超过 4000 字') }) },
+  }, async (req) => {
+    if (!hasRole(requireUser(req), Role.operator, Role.supervisor, Role.admin)) throw forbidden('只有热线中心可以使用自动分类');
+    const { urgent, ...c } = service.classify(req.body.text);
+    return { ...c, urgent };
+  });
+  r.get('/api/requests/:id', { schema: { tags, summary: '诉求详情（含流转记录）', params: z.object({ id: z.uuid('诉求编号格式不正确') }) } }, async (req) =>
+    service.get(req.params.id, requireUser(req)));
+}

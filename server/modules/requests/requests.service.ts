@@ -1,0 +1,154 @@
+// Intake and classification of 12345 requests (the rest of the loop follows in this module).
+import { z } from 'zod';
+import type { Db } from '../../platform/db/index.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { AuthUser } from '../../platform/auth.ts';
+import { hasRole } from '../../platform/auth.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { chinaDate } from '../../../domain/calendar.ts';
+import { maskName, maskPhone } from '../../../domain/codes.ts';
+import { forbidden, invalid, notFound } from '../../../domain/errors.ts';
+import { Role } from '../../../domain/enums.ts';
+import { DEFAULT_TIME_LIMITS, isUrgent, RequestChannel, requestDueAt, type RequestType } from '../../../domain/requests.ts';
+import type { CalendarService } from '../calendar/index.ts';
+import { notify } from '../notifications/index.ts';
+import { classifierFor, shippedPlaces, trainModel } from './classifier/training.ts';
+import type { RequestClassifier } from './classifier/classifier.ts';
+import * as repo from './requests.repo.ts';
+
+export const IntakeInput = z.object({
+  text: z.string().trim().min(5, '请把诉求说清楚（至少 5 个字）').max(4000, '诉求内容不能超过 4000 字'),
+  contactName: z.string().trim().max(50, '联系人不能超过 50 字').optional(),
+  phone: z.string().trim().regex(/^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '请填写正确的手机号或固定电话').optional(),
+  address: z.string().trim().max(200, '地址不能超过 200 字').optional(),
+  channel: z.enum(Object.values(RequestChannel) as [string, ...string[]], { message: '渠道应为 web、enterprise、phone 或 open311' }).default('web'),
+  anonymous: z.boolean().default(false),
+  confidential: z.boolean().default(false),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+});
+export type IntakeInput = z.infer<typeof IntakeInput>;
+
+const HOTLINE_ROLES = [Role.operator, Role.supervisor, Role.admin] as const;
+const DUPLICATE_WINDOW_MS = 7 * 86_400_000;
+
+/** Character-bigram overlap (Jaccard) of two texts: a cheap measure for duplicate proposals. */
+export function textSimilarity(a: string, b: string): number {
+  const grams = (s: string) => {
+    const out = new Set<string>();
+    const t = s.replace(/[^\p{Script=Han}a-zA-Z0-9]/gu, '');
+    for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+    return out;
+  };
+  const x = grams(a);
+  const y = grams(b);
+  if (!x.size || !y.size) return 0;
+  let both = 0;
+  for (const g of x) if (y.has(g)) both++;
+  return both / (x.size + y.size - both);
+}
+
+export function createRequestsService(db: Db, clock: Clock, calendar: CalendarService) {
+  let classifier: RequestClassifier | undefined;
+  const places = shippedPlaces();
+  const getClassifier = () => (classifier ??= classifierFor(trainModel([], clock.now())));
+
+  function classify(text: string) {
+    const c = getClassifier().classify(text);
+    return {
+      type: c.type.label as RequestType,
+      category: c.category.label,
+      departmentId: c.department.label,
+      confidence: Math.min(c.category.confidence, c.department.confidence),
+      confidences: { type: c.type.confidence, category: c.category.confidence, departmentId: c.department.confidence },
+      alternatives: {
+        type: c.type.alternatives,
+        category: c.category.alternatives,
+        departmentId: c.department.alternatives,
+      },
+      urgent: isUrgent(text),
+    };
+  }
+
+  async function dueAt(type: RequestType, urgent: boolean, receivedAt: Date) {
+    const limits = DEFAULT_TIME_LIMITS;
+    const endOfNthWorkingDay = async (from: Date, days: number) => {
+      const { date } = await calendar.addWorkingDays(chinaDate(from), days);
+      return new Date(`${date}T23:59:59+08:00`);
+    };
+    if (urgent) return requestDueAt(type, true, receivedAt, limits, () => receivedAt);
+    return endOfNthWorkingDay(receivedAt, limits.days[type]);
+  }
+
+  function checkChannel(channel: string, user: AuthUser | null) {
+    if (channel === 'enterprise' && !hasRole(user ?? undefined, Role.enterprise)) throw forbidden('企业诉求需要用企业账号登录');
+    if (channel === 'phone' && !hasRole(user ?? undefined, ...HOTLINE_ROLES)) throw forbidden('只有热线话务员可以登记来电');
+    if (channel === 'open311') throw invalid('channel', 'Open311 诉求请通过 /open311/v2/requests.json 提交');
+  }
+
+  return {
+    classify,
+
+    async intake(input: IntakeInput, user: AuthUser | null) {
+      checkChannel(input.channel, user);
+      if (!input.anonymous && !input.phone && !user) throw invalid('phone', '请留下联系电话，或选择匿名反映');
+      const at = clock.now();
+      const c = classify(input.text);
+      const place = places.find((p) => input.address?.includes(p.name) || input.text.includes(p.name));
+      const due = await dueAt(c.type, c.urgent, at);
+      const warn = new Date(at.getTime() + 0.8 * (due.getTime() - at.getTime()));
+      const candidates = await repo.recentSimilarCandidates(db, new Date(at.getTime() - DUPLICATE_WINDOW_MS), input.phone ?? null, place?.name ?? null);
+      const duplicates = candidates.filter((r) => textSimilarity(r.text, input.text) >= 0.35).map((r) => ({ id: r.id, ticketNo: r.ticketNo }));
+      const row = await db.transaction().execute(async (trx) => {
+        const n = await repo.nextTicketNumber(trx);
+        const ticketNo = `${chinaDate(at).replaceAll('-', '')}${String(n).padStart(6, '0')}`;
+        const r = await repo.insertRequest(trx, {
+          ticketNo, channel: input.channel, text: input.text, type: c.type, category: c.category, departmentId: c.departmentId,
+          status: 'received', contactName: input.anonymous ? null : (input.contactName ?? user?.realName ?? null),
+          phone: input.phone ?? null, anonymous: input.anonymous, confidential: input.confidential, address: input.address ?? null,
+          streetId: place?.streetId ?? null, community: place?.name ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null,
+          citizenId: user && !hasRole(user, ...HOTLINE_ROLES) ? user.id : null, createdBy: user?.id ?? null,
+          classification: JSON.stringify({ ...c, duplicates }), urgent: c.urgent, receivedAt: at, dueAt: due, warnAt: warn, updatedAt: at,
+        });
+        await repo.insertEvent(trx, { requestId: r.id, action: 'receive', fromStatus: null, toStatus: 'received', departmentId: null, actorId: user?.id ?? null, actorName: user?.username ?? '群众', actorRole: user?.roles[0] ?? 'citizen', comment: null, data: { channel: input.channel }, at });
+        const receipt = `【12345】您的诉求已受理，工单号 ${ticketNo}。我们将尽快转交办理并答复您，可凭工单号查询进度。`;
+        if (input.phone) await repo.insertSms(trx, input.phone, receipt, r.id, at);
+        if (r.citizenId) await notify(trx, { userId: r.citizenId, title: '诉求已受理', body: receipt, link: `/my/requests/${r.id}` }, at);
+        await writeAudit(trx, { actorId: user?.id ?? null, actorName: user?.username ?? 'anonymous', action: 'request.receive', targetType: 'request', targetId: r.id, detail: { ticketNo, channel: input.channel } }, at);
+        return r;
+      });
+      return {
+        id: row.id,
+        ticketNo: row.ticketNo,
+        status: row.status,
+        urgent: row.urgent,
+        dueAt: new Date(row.dueAt).toISOString(),
+        classification: { type: c.type, category: c.category, departmentId: c.departmentId, confidence: c.confidence, confidences: c.confidences, alternatives: c.alternatives },
+        duplicates,
+      };
+    },
+
+    async get(id: string, user: AuthUser) {
+      const r = await repo.findRequest(db, id);
+      const hotline = hasRole(user, ...HOTLINE_ROLES);
+      const handler = hasRole(user, Role.handler) && !!r && r.status !== 'received' && (r.departmentId === user.departmentId || r.coDepartmentIds.includes(user.departmentId ?? ''));
+      const owner = !!r && r.citizenId === user.id;
+      if (!r || !(hotline || handler || owner)) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
+      const events = await repo.listEvents(db, id);
+      // Departments never see a phone number unmasked, nor who filed an anonymous or confidential request.
+      const hideWho = !hotline && !owner && (r.anonymous || r.confidential);
+      return {
+        id: r.id, ticketNo: r.ticketNo, channel: r.channel, text: r.text, type: r.type, category: r.category, departmentId: r.departmentId,
+        coDepartmentIds: r.coDepartmentIds, status: r.status, version: r.version, urgent: r.urgent,
+        contactName: hideWho ? null : hotline || owner ? r.contactName : maskName(r.contactName),
+        phone: hideWho ? null : hotline || owner ? r.phone : maskPhone(r.phone),
+        anonymous: r.anonymous, confidential: r.confidential, address: r.address, streetId: r.streetId, community: r.community,
+        receivedAt: new Date(r.receivedAt).toISOString(), dueAt: new Date(r.dueAt).toISOString(),
+        classification: hotline ? r.classification : undefined,
+        events: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, departmentId: e.departmentId, actorName: hotline ? e.actorName : e.actorRole === 'citizen' ? '群众' : e.actorName, actorRole: e.actorRole, comment: e.comment, at: new Date(e.at).toISOString() })),
+      };
+    },
+  };
+}
+
+export type RequestsService = ReturnType<typeof createRequestsService>;
