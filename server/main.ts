@@ -22,13 +22,15 @@ let banner = '';
 if (!config.demo) await seedKnowledge(database.db);
 if (config.demo) {
   const { seeded, accounts } = await seedDemo(database.db, { fastHash: false });
-  const staff = accounts.filter((a) => !a.username.startsWith('reviewer-'));
+  const staff = accounts.filter((a) => !a.username.startsWith('reviewer-') && !a.username.startsWith('handler-'));
   const reviewers = accounts.filter((a) => a.username.startsWith('reviewer-')).map((a) => a.username);
+  const handlers = accounts.filter((a) => a.username.startsWith('handler-')).map((a) => a.username);
   banner = [
     seeded ? '已载入演示数据（28 个部门、257 个事项、12 个一件事、2007–2026 年工作日历）。' : '沿用已有数据。',
     `演示账号（密码均为 ${DEMO_PASSWORD}）：`,
     ...staff.map((a) => `  ${a.username.padEnd(12)} ${a.note}`),
     `  ${reviewers.slice(0, 4).join(', ')} … 共 ${reviewers.length} 个部门审批账号（reviewer-<部门编号>）`,
+    `  ${handlers.slice(0, 4).join(', ')} … 共 ${handlers.length} 个部门和街道的 12345 诉求承办账号（handler-<部门编号>）`,
   ].join('\n');
 }
 try {

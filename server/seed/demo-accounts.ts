@@ -31,11 +31,16 @@ export function demoAccounts(departments: { id: string; shortName: string }[], i
     { username: 'enterprise', kind: 'enterprise', roles: ['enterprise'], departmentId: null, realName: '王五', idNumber: idNo('34010419880615789'), phone: '13705512345', companyName: DEMO_COMPANY.name, uscc: DEMO_COMPANY.uscc, address: '安澜市示范区东城街道科创路 66 号', note: `法人用户（${DEMO_COMPANY.name} 经办人王五）` },
     { username: 'clerk', kind: 'staff', roles: ['clerk'], departmentId: 'sjj', realName: '赵窗口', note: '综合窗口（无差别受理，全部门）' },
     { username: 'operator', kind: 'staff', roles: ['operator'], departmentId: 'hotline', realName: '钱话务', note: '12345 热线话务员' },
+    { username: 'supervisor', kind: 'staff', roles: ['supervisor'], departmentId: 'hotline', realName: '周督办', note: '12345 热线中心负责人（督办）' },
     { username: 'admin', kind: 'staff', roles: ['admin'], departmentId: null, realName: '孙管理', note: '系统管理员' },
   ];
   for (const d of departments) {
     if (!itemDepartmentIds.has(d.id)) continue;
     accounts.push({ username: `reviewer-${d.id}`, kind: 'staff', roles: ['reviewer'], departmentId: d.id, realName: `${d.shortName}审批员`, note: `${d.shortName}审批人员` });
+  }
+  // Every department and street handles 12345 requests.
+  for (const d of departments) {
+    accounts.push({ username: `handler-${d.id}`, kind: 'staff', roles: ['handler'], departmentId: d.id, realName: `${d.shortName}诉求专员`, note: `${d.shortName}诉求承办人员` });
   }
   return accounts;
 }
@@ -45,7 +50,9 @@ export async function seedDemoAccounts(db: Db, fast: boolean) {
   const owning = new Set((await db.selectFrom('items').select('departmentId').distinct().execute()).map((r) => r.departmentId));
   const known = new Set(departments.map((d) => d.id));
   const accounts = demoAccounts(departments, owning);
+  const existing = new Set((await db.selectFrom('users').select('username').execute()).map((u) => u.username));
   for (const a of accounts) {
+    if (existing.has(a.username)) continue;
     await db.insertInto('users').values({
       username: a.username, passwordHash: await hashPassword(DEMO_PASSWORD, fast), kind: a.kind, roles: a.roles,
       departmentId: a.departmentId && known.has(a.departmentId) ? a.departmentId : null, realName: a.realName,

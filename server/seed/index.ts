@@ -11,6 +11,8 @@ export async function seedDemo(db: Db, opts: { fastHash: boolean }): Promise<{ s
   const has = await db.selectFrom('departments').select('id').limit(1).executeTakeFirst();
   if (has) {
     await seedKnowledge(db);
+    // Accounts added by a newer version (e.g. the 12345 handlers) join an existing demo database.
+    await seedDemoAccounts(db, opts.fastHash);
     const users = await db.selectFrom('users').select(['username', 'realName', 'roles', 'departmentId', 'kind']).where('isDemo', '=', true).orderBy('username').execute();
     return { seeded: false, accounts: users.map((u) => ({ username: u.username, kind: u.kind as DemoAccount['kind'], roles: u.roles, departmentId: u.departmentId, realName: u.realName, note: u.realName })) };
   }

@@ -4,6 +4,9 @@ import { hasRole, requireUser } from '../../platform/auth.ts';
 import { Role } from '../../../domain/enums.ts';
 import { forbidden } from '../../../domain/errors.ts';
 import { IntakeInput, type RequestsService } from './requests.service.ts';
+import { ActionInput } from './requests.actions.ts';
+import { boolParam, Page } from '../../platform/http.ts';
+import { RequestStatus } from '../../../domain/requests.ts';
 
 export function requestsRoutes(app: App, service: RequestsService) {
   const r = typed(app);
@@ -17,6 +20,26 @@ export function requestsRoutes(app: App, service: RequestsService) {
     const { urgent, ...c } = service.classify(req.body.text);
     return { ...c, urgent };
   });
+  r.get('/api/requests', {
+    schema: {
+      tags, summary: '诉求列表（热线全部、部门本部门、群众本人）',
+      querystring: Page.extend({
+        status: z.enum(Object.values(RequestStatus) as [string, ...string[]]).optional(), departmentId: z.string().max(40).optional(),
+        category: z.string().max(20).optional(), type: z.string().max(4).optional(), urgent: boolParam.optional(), supervised: boolParam.optional(),
+        overdue: boolParam.optional(), q: z.string().trim().max(100).optional(),
+      }),
+    },
+  }, async (req) => {
+    const { page, pageSize, ...f } = req.query;
+    return service.list(f, requireUser(req), page, pageSize);
+  });
+
+  r.post('/api/requests/:id/actions', { schema: { tags, summary: '诉求办理操作', params: z.object({ id: z.uuid('诉求编号格式不正确') }), body: ActionInput } }, async (req) => {
+    const user = requireUser(req);
+    await service.act(req.params.id, req.body, user);
+    return service.get(req.params.id, user);
+  });
+
   r.get('/api/requests/:id', { schema: { tags, summary: '诉求详情（含流转记录）', params: z.object({ id: z.uuid('诉求编号格式不正确') }) } }, async (req) =>
     service.get(req.params.id, requireUser(req)));
 }

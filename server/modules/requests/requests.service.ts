@@ -1,5 +1,6 @@
 // Intake and classification of 12345 requests (the rest of the loop follows in this module).
 import { z } from 'zod';
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { AuthUser } from '../../platform/auth.ts';
@@ -15,6 +16,9 @@ import { notify } from '../notifications/index.ts';
 import { classifierFor, shippedPlaces, trainModel } from './classifier/training.ts';
 import type { RequestClassifier } from './classifier/classifier.ts';
 import * as repo from './requests.repo.ts';
+import { actionsFor, createRequestActions } from './requests.actions.ts';
+import { shippedCategories } from './classifier/training.ts';
+import type { RequestStatus } from '../../../domain/requests.ts';
 
 export const IntakeInput = z.object({
   text: z.string().trim().min(5, '请把诉求说清楚（至少 5 个字）').max(4000, '诉求内容不能超过 4000 字'),
@@ -52,6 +56,7 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
   let classifier: RequestClassifier | undefined;
   const places = shippedPlaces();
   const getClassifier = () => (classifier ??= classifierFor(trainModel([], clock.now())));
+  const act = createRequestActions(db, clock, calendar, new Set(shippedCategories().map((c) => c.name)));
 
   function classify(text: string) {
     const c = getClassifier().classify(text);
@@ -128,6 +133,36 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
       };
     },
 
+    act,
+
+    /** Requests a user may see: the hotline all of them, a department those sent to it, a citizen their own. */
+    async list(f: ListFilter, user: AuthUser, page: number, pageSize: number) {
+      let q = db.selectFrom('requests');
+      if (hasRole(user, ...HOTLINE_ROLES)) {
+        if (f.departmentId) q = q.where('departmentId', '=', f.departmentId);
+      } else if (hasRole(user, Role.handler) && user.departmentId) {
+        const dept = user.departmentId;
+        q = q.where('status', '<>', 'received').where((eb) => eb.or([eb('departmentId', '=', dept), sql<boolean>`${dept} = ANY(co_department_ids)`]));
+      } else q = q.where('citizenId', '=', user.id);
+      if (f.status) q = q.where('status', '=', f.status);
+      if (f.category) q = q.where('category', '=', f.category);
+      if (f.type) q = q.where('type', '=', f.type);
+      if (f.urgent) q = q.where('urgent', '=', true);
+      if (f.supervised) q = q.where('supervised', '=', true);
+      if (f.overdue) q = q.where('status', '<>', 'closed').where('dueAt', '<', clock.now());
+      if (f.q) q = q.where((eb) => eb.or([eb('ticketNo', '=', f.q!), eb('text', 'like', `%${f.q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)]));
+      const [rows, total] = await Promise.all([
+        q.select(['id', 'ticketNo', 'channel', 'text', 'type', 'category', 'departmentId', 'status', 'urgent', 'supervised', 'receivedAt', 'dueAt', 'streetId', 'community'])
+          .orderBy('urgent', 'desc').orderBy('dueAt', 'asc').orderBy('id').offset((page - 1) * pageSize).limit(pageSize).execute(),
+        q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      const now = clock.now();
+      return {
+        items: rows.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt).toISOString(), dueAt: new Date(r.dueAt).toISOString(), overdue: r.status !== 'closed' && new Date(r.dueAt) < now })),
+        total: Number(total.n), page, pageSize,
+      };
+    },
+
     async get(id: string, user: AuthUser) {
       const r = await repo.findRequest(db, id);
       const hotline = hasRole(user, ...HOTLINE_ROLES);
@@ -145,10 +180,24 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
         anonymous: r.anonymous, confidential: r.confidential, address: r.address, streetId: r.streetId, community: r.community,
         receivedAt: new Date(r.receivedAt).toISOString(), dueAt: new Date(r.dueAt).toISOString(),
         classification: hotline ? r.classification : undefined,
+        supervised: r.supervised, reopenCount: r.reopenCount, returnsCount: r.returnsCount, extensionRequested: r.extensionRequested,
+        replyResult: r.replyResult, replyText: r.replyText, satisfaction: r.satisfaction,
+        allowedActions: actionsFor(user, r.status as RequestStatus, handler),
         events: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, departmentId: e.departmentId, actorName: hotline ? e.actorName : e.actorRole === 'citizen' ? '群众' : e.actorName, actorRole: e.actorRole, comment: e.comment, at: new Date(e.at).toISOString() })),
       };
     },
   };
+}
+
+export interface ListFilter {
+  status?: string;
+  departmentId?: string;
+  category?: string;
+  type?: string;
+  urgent?: boolean;
+  supervised?: boolean;
+  overdue?: boolean;
+  q?: string;
 }
 
 export type RequestsService = ReturnType<typeof createRequestsService>;

@@ -1,0 +1,149 @@
+// The handling loop of a 12345 request: dispatch, sign, return, reassign, extend, reply, review,
+// callback, reopen, supervise, close. One guarded transition per call, inside one transaction.
+import { z } from 'zod';
+import type { Db } from '../../platform/db/index.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { AuthUser } from '../../platform/auth.ts';
+import { hasRole } from '../../platform/auth.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { chinaDate } from '../../../domain/calendar.ts';
+import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.ts';
+import { Role } from '../../../domain/enums.ts';
+import {
+  afterCallback, allowedRequestActions, nextRequestStatus, REQUEST_ACTION_ACTORS, REQUEST_ACTIONS_NEEDING_COMMENT, RequestAction,
+  ReplyResult, ReplyResultLabel, RequestType, Satisfaction, type RequestStatus,
+} from '../../../domain/requests.ts';
+import type { CalendarService } from '../calendar/index.ts';
+import { notify } from '../notifications/index.ts';
+import * as repo from './requests.repo.ts';
+
+export const ActionInput = z.object({
+  action: z.enum(Object.values(RequestAction) as [RequestAction, ...RequestAction[]], { message: '不支持的操作' }),
+  departmentId: z.string().min(1).max(40).optional(),
+  coDepartmentIds: z.array(z.string().min(1).max(40)).max(5, '协办部门最多 5 个').optional(),
+  comment: z.string().trim().max(2000, '说明不能超过 2000 字').optional(),
+  result: z.enum(Object.values(ReplyResult) as [ReplyResult, ...ReplyResult[]], { message: '答复结果应为 resolved、explained 或 unsolvable' }).optional(),
+  satisfaction: z.enum(Object.values(Satisfaction) as [Satisfaction, ...Satisfaction[]], { message: '满意度应为 satisfied、basically_satisfied 或 unsatisfied' }).optional(),
+  days: z.number().int('天数应为整数').min(1, '至少 1 个工作日').max(30, '最多 30 个工作日').optional(),
+  /** The operator's confirmed or corrected labels (at dispatch): they train the next model. */
+  type: z.enum(RequestType).optional(),
+  category: z.string().min(1).max(20).optional(),
+});
+export type ActionInput = z.infer<typeof ActionInput>;
+
+const HOTLINE = [Role.operator, Role.supervisor] as const;
+
+/** The actions this user could take on a request in its current status. */
+export function actionsFor(user: AuthUser, status: RequestStatus, assigned: boolean): RequestAction[] {
+  return allowedRequestActions(status).filter((a) => {
+    const roles = REQUEST_ACTION_ACTORS[a] as readonly string[];
+    if (!user.roles.some((r) => roles.includes(r))) return false;
+    return !roles.includes(Role.handler) || assigned;
+  });
+}
+
+export function createRequestActions(db: Db, clock: Clock, calendar: CalendarService, categories: Set<string>) {
+  const endOfWorkingDay = async (from: Date, days: number) => {
+    const { date } = await calendar.addWorkingDays(chinaDate(from), days);
+    return new Date(`${date}T23:59:59+08:00`);
+  };
+
+  return async function act(id: string, input: ActionInput, user: AuthUser) {
+    const at = clock.now();
+    const departments = new Set((await db.selectFrom('departments').select('id').execute()).map((d) => d.id));
+    const result = await db.transaction().execute(async (trx) => {
+      const r = await trx.selectFrom('requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      const hotline = hasRole(user, ...HOTLINE);
+      const assigned = !!r && hasRole(user, Role.handler) && r.status !== 'received' && (r.departmentId === user.departmentId || r.coDepartmentIds.includes(user.departmentId ?? ''));
+      if (!r || !(hotline || assigned || hasRole(user, Role.admin))) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
+      const roles = REQUEST_ACTION_ACTORS[input.action] as readonly string[];
+      if (!user.roles.some((x) => roles.includes(x))) throw forbidden(`您不能对诉求执行“${input.action}”`);
+      if (roles.includes(Role.handler) && r.departmentId !== user.departmentId) throw forbidden('只有主办部门可以执行此操作');
+      const status = r.status as RequestStatus;
+      let to = nextRequestStatus(status, input.action);
+      if (!to) throw conflict('ACTION_NOT_ALLOWED', '该诉求当前状态下不能执行此操作', { allowedActions: actionsFor(user, status, assigned) });
+      if (REQUEST_ACTIONS_NEEDING_COMMENT.includes(input.action) && !input.comment) throw invalid('comment', '请填写说明');
+
+      const set: Record<string, unknown> = { status: to, version: r.version + 1, updatedAt: at };
+      let departmentId: string | null = r.departmentId;
+      const data: Record<string, unknown> = {};
+      switch (input.action) {
+        case 'dispatch':
+        case 'reassign': {
+          departmentId = input.departmentId ?? r.departmentId;
+          if (!departments.has(departmentId)) throw invalid('departmentId', `部门不存在：${departmentId}`);
+          const co = (input.coDepartmentIds ?? []).filter((d) => d !== departmentId);
+          const unknown = co.filter((d) => !departments.has(d));
+          if (unknown.length) throw invalid('coDepartmentIds', `部门不存在：${unknown.join('、')}`);
+          if (input.category && !categories.has(input.category)) throw invalid('category', `分类不存在：${input.category}`);
+          Object.assign(set, { departmentId, coDepartmentIds: co, type: input.type ?? r.type, category: input.category ?? r.category, labelsConfirmed: true });
+          Object.assign(data, { departmentId, coDepartmentIds: co, type: input.type ?? r.type, category: input.category ?? r.category });
+          break;
+        }
+        case 'return':
+          set.returnsCount = r.returnsCount + 1;
+          break;
+        case 'extend':
+          if (!input.days) throw invalid('days', '请填写延期的工作日天数');
+          set.extensionRequested = input.days;
+          data.days = input.days;
+          break;
+        case 'approve_extension': {
+          if (!r.extensionRequested) throw conflict('NO_EXTENSION_REQUESTED', '承办部门没有申请延期', { allowedActions: actionsFor(user, status, assigned).filter((a) => a !== 'approve_extension') });
+          const days = input.days ?? r.extensionRequested;
+          const due = await endOfWorkingDay(new Date(r.dueAt), days);
+          Object.assign(set, { dueAt: due, extensionDays: r.extensionDays + days, extensionRequested: null });
+          Object.assign(data, { days, dueAt: due.toISOString() });
+          break;
+        }
+        case 'reply':
+          if (!input.result) throw invalid('result', '请选择答复结果');
+          Object.assign(set, { replyResult: input.result, replyText: input.comment, repliedAt: at });
+          data.result = input.result;
+          break;
+        case 'approve_reply': {
+          const body = `【12345】您的诉求（工单号 ${r.ticketNo}）已办理：${ReplyResultLabel[r.replyResult as ReplyResult] ?? ''}。${r.replyText ?? ''}`;
+          if (r.phone) await repo.insertSms(trx, r.phone, body.slice(0, 500), r.id, at);
+          if (r.citizenId) await notify(trx, { userId: r.citizenId, title: '诉求已答复', body, link: `/my/requests/${r.id}` }, at);
+          break;
+        }
+        case 'callback': {
+          if (!input.satisfaction) throw invalid('satisfaction', '请选择回访结果：满意、基本满意或不满意');
+          const next = afterCallback(input.satisfaction, r.reopenCount);
+          to = next.status;
+          Object.assign(set, { status: to, satisfaction: input.satisfaction });
+          if (next.reopen) Object.assign(set, { reopenCount: r.reopenCount + 1, replyResult: null, replyText: null, repliedAt: null });
+          if (next.escalate) set.supervised = true;
+          if (to === 'closed') Object.assign(set, { closedAt: at, closedOnTime: !!r.repliedAt && new Date(r.repliedAt) <= new Date(r.dueAt) });
+          Object.assign(data, { satisfaction: input.satisfaction, reopen: next.reopen, escalate: next.escalate });
+          break;
+        }
+        case 'reopen':
+          if (status === 'closed') Object.assign(set, { reopenCount: r.reopenCount + 1, closedAt: null, closedOnTime: null });
+          Object.assign(set, { replyResult: null, replyText: null, repliedAt: null });
+          break;
+        case 'supervise': {
+          const due = await endOfWorkingDay(at, input.days ?? 2);
+          Object.assign(set, { supervised: true, superviseDueAt: due });
+          data.superviseDueAt = due.toISOString();
+          break;
+        }
+        case 'close':
+          Object.assign(set, { closedAt: at, closedOnTime: at <= new Date(r.dueAt) });
+          if (status === 'received') Object.assign(set, { replyResult: 'explained', replyText: input.comment, repliedAt: at });
+          break;
+        case 'sign':
+          break;
+      }
+      const updated = await trx.updateTable('requests').set(set).where('id', '=', id).where('version', '=', r.version).returning(['id', 'status', 'version']).executeTakeFirst();
+      if (!updated) throw conflict('VERSION_CONFLICT', '诉求已被他人处理，请刷新后再试');
+      await repo.insertEvent(trx, {
+        requestId: id, action: input.action, fromStatus: status, toStatus: to, departmentId, actorId: user.id, actorName: user.username,
+        actorRole: user.roles[0] ?? '', comment: input.comment ?? null, data, at,
+      });
+      await writeAudit(trx, { actorId: user.id, actorName: user.username, action: `request.${input.action}`, targetType: 'request', targetId: id, detail: { from: status, to } }, at);
+      return updated;
+    });
+    return result;
+  };
+}
