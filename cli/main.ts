@@ -21,6 +21,7 @@ const HELP = `用法: npx tongban <命令>
   create-user --username U --role admin|clerk|reviewer|operator --name 姓名 [--department ID]
                                  创建工作人员账号，密码从环境变量 TONGBAN_NEW_PASSWORD 读取
   disable-demo-accounts          停用全部演示账号（上线前执行）
+  train                          用随产品提供的样本和话务员确认过的诉求重新训练 12345 分类模型
   recompute-deadlines [--from YYYY-MM-DD]
                                  按当前工作日历重算未办结办件的到期日
 
@@ -110,6 +111,13 @@ async function run(argv: string[]): Promise<number> {
         const r = await db.updateTable('users').set({ disabled: true }).where('isDemo', '=', true).executeTakeFirst();
         await db.deleteFrom('sessions').where('userId', 'in', db.selectFrom('users').select('id').where('isDemo', '=', true)).execute();
         console.log(`已停用 ${Number(r.numUpdatedRows)} 个演示账号`);
+        return 0;
+      }
+      case 'train': {
+        await migrate(db);
+        const { trainAndStore } = await import('../server/modules/requests/classifier/stored-model.ts');
+        const r = await trainAndStore(db, new Date(), 'cli');
+        console.log(`已训练 12345 诉求分类模型：共 ${r.samples} 条样本，其中 ${r.confirmed} 条为话务员确认的诉求；各服务实例一分钟内改用新模型`);
         return 0;
       }
       case 'recompute-deadlines': {

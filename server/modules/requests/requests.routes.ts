@@ -17,7 +17,7 @@ export function requestsRoutes(app: App, service: RequestsService) {
     schema: { tags, summary: '诉求自动分类（话务员界面用；不写记录）', body: z.object({ text: z.string().trim().min(1, '请输入诉求内容').max(4000, '诉求内容不能超过 4000 字') }) },
   }, async (req) => {
     if (!hasRole(requireUser(req), Role.operator, Role.supervisor, Role.admin)) throw forbidden('只有热线中心可以使用自动分类');
-    const { urgent, ...c } = service.classify(req.body.text);
+    const { urgent, ...c } = await service.classify(req.body.text);
     return { ...c, urgent };
   });
   r.get('/api/requests', {

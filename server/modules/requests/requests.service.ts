@@ -14,6 +14,7 @@ import { DEFAULT_TIME_LIMITS, isUrgent, RequestChannel, requestDueAt, type Reque
 import type { CalendarService } from '../calendar/index.ts';
 import { notify } from '../notifications/index.ts';
 import { classifierFor, shippedPlaces, trainModel } from './classifier/training.ts';
+import { storedModel, storedModelVersion } from './classifier/stored-model.ts';
 import type { RequestClassifier } from './classifier/classifier.ts';
 import * as repo from './requests.repo.ts';
 import { actionsFor, createRequestActions } from './requests.actions.ts';
@@ -35,6 +36,7 @@ export type IntakeInput = z.infer<typeof IntakeInput>;
 
 const HOTLINE_ROLES = [Role.operator, Role.supervisor, Role.admin] as const;
 const DUPLICATE_WINDOW_MS = 7 * 86_400_000;
+const MODEL_CHECK_MS = 60_000;
 
 /** Character-bigram overlap (Jaccard) of two texts: a cheap measure for duplicate proposals. */
 export function textSimilarity(a: string, b: string): number {
@@ -53,13 +55,25 @@ export function textSimilarity(a: string, b: string): number {
 }
 
 export function createRequestsService(db: Db, clock: Clock, calendar: CalendarService) {
-  let classifier: RequestClassifier | undefined;
+  let classifier: { c: RequestClassifier; version: number } | undefined;
+  let checkedAt = 0;
   const places = shippedPlaces();
-  const getClassifier = () => (classifier ??= classifierFor(trainModel([], clock.now())));
+  /** The stored model if there is one (re-checked at most every minute), otherwise one trained on the shipped data. */
+  async function getClassifier(): Promise<RequestClassifier> {
+    const now = Date.now();
+    if (classifier && now - checkedAt < MODEL_CHECK_MS) return classifier.c;
+    checkedAt = now;
+    const version = await storedModelVersion(db);
+    if (!classifier || classifier.version !== version) {
+      const stored = version ? await storedModel(db) : null;
+      classifier = { c: classifierFor(stored?.model ?? trainModel([], clock.now())), version };
+    }
+    return classifier.c;
+  }
   const act = createRequestActions(db, clock, calendar, new Set(shippedCategories().map((c) => c.name)));
 
-  function classify(text: string) {
-    const c = getClassifier().classify(text);
+  async function classify(text: string) {
+    const c = (await getClassifier()).classify(text);
     return {
       type: c.type.label as RequestType,
       category: c.category.label,
@@ -98,7 +112,7 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
       checkChannel(input.channel, user);
       if (!input.anonymous && !input.phone && !user) throw invalid('phone', '请留下联系电话，或选择匿名反映');
       const at = clock.now();
-      const c = classify(input.text);
+      const c = await classify(input.text);
       const place = places.find((p) => input.address?.includes(p.name) || input.text.includes(p.name));
       const due = await dueAt(c.type, c.urgent, at);
       const warn = new Date(at.getTime() + 0.8 * (due.getTime() - at.getTime()));

@@ -140,3 +140,20 @@ test('returns, reassignment, supervision, direct close, and who may do what', as
   assert.equal((await act(operator, unknownDept.id, { action: 'dispatch', departmentId: 'nope' })).status, 400);
 });
 
+
+test('npx tongban train learns from the shipped data and every request whose labels an operator confirmed', async () => {
+  const { trainAndStore, storedModel, confirmedRequests } = await import('./classifier/stored-model.ts');
+  const { shippedTrainingData, classifierFor } = await import('./classifier/training.ts');
+  const operator = await t.login('operator');
+  const r = (await file({ text: '石桥村村口的小桥栏杆断了，孩子上学要经过很危险', phone: '13900009999' })).json;
+  await t.call(operator, { method: 'POST', url: `/api/requests/${r.id}/actions`, payload: { action: 'dispatch', departmentId: 'nsz', category: '农业农村', type: '求助' } });
+  const confirmed = await confirmedRequests(t.database.db);
+  assert.ok(confirmed.some((c) => c.text.includes('石桥村村口') && c.category === '农业农村' && c.departmentId === 'nsz'));
+  const result = await trainAndStore(t.database.db, t.clock.now(), 'test');
+  assert.equal(result.confirmed, confirmed.length);
+  assert.equal(result.samples, shippedTrainingData().length + confirmed.length);
+  const stored = await storedModel(t.database.db);
+  assert.ok(stored);
+  const c = classifierFor(stored.model).classify('村里的小桥栏杆断了');
+  assert.ok(c.category.label && c.department.label);
+});
