@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { AuthUser } from '../../platform/auth.ts';
-import { hasRole } from '../../platform/auth.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { chinaDate } from '../../../domain/calendar.ts';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.ts';
@@ -16,6 +15,7 @@ import {
 import type { CalendarService } from '../calendar/index.ts';
 import { notify } from '../notifications/index.ts';
 import * as repo from './requests.repo.ts';
+import { requestAccess } from './requests.policy.ts';
 
 export const ActionInput = z.object({
   action: z.enum(Object.values(RequestAction) as [RequestAction, ...RequestAction[]], { message: '不支持的操作' }),
@@ -30,8 +30,6 @@ export const ActionInput = z.object({
   category: z.string().min(1).max(20).optional(),
 });
 export type ActionInput = z.infer<typeof ActionInput>;
-
-const HOTLINE = [Role.operator, Role.supervisor] as const;
 
 /** The actions this user could take on a request in its current status. */
 export function actionsFor(user: AuthUser, status: RequestStatus, assigned: boolean): RequestAction[] {
@@ -50,12 +48,11 @@ export function createRequestActions(db: Db, clock: Clock, calendar: CalendarSer
 
   return async function act(id: string, input: ActionInput, user: AuthUser) {
     const at = clock.now();
-    const departments = new Set((await db.selectFrom('departments').select('id').execute()).map((d) => d.id));
     const result = await db.transaction().execute(async (trx) => {
       const r = await trx.selectFrom('requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-      const hotline = hasRole(user, ...HOTLINE);
-      const assigned = !!r && hasRole(user, Role.handler) && r.status !== 'received' && (r.departmentId === user.departmentId || r.coDepartmentIds.includes(user.departmentId ?? ''));
-      if (!r || !(hotline || assigned || hasRole(user, Role.admin))) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
+      if (!r) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
+      const { hotline, assigned } = requestAccess(user, r);
+      if (!(hotline || assigned)) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
       const roles = REQUEST_ACTION_ACTORS[input.action] as readonly string[];
       if (!user.roles.some((x) => roles.includes(x))) throw forbidden(`您不能对诉求执行“${input.action}”`);
       if (roles.includes(Role.handler) && r.departmentId !== user.departmentId) throw forbidden('只有主办部门可以执行此操作');
@@ -70,6 +67,8 @@ export function createRequestActions(db: Db, clock: Clock, calendar: CalendarSer
       switch (input.action) {
         case 'dispatch':
         case 'reassign': {
+          // Only a (re)assignment needs the department list.
+          const departments = new Set((await trx.selectFrom('departments').select('id').execute()).map((d) => d.id));
           departmentId = input.departmentId ?? r.departmentId;
           if (!departments.has(departmentId)) throw invalid('departmentId', `部门不存在：${departmentId}`);
           const co = (input.coDepartmentIds ?? []).filter((d) => d !== departmentId);

@@ -17,6 +17,7 @@ import { classifierFor, shippedPlaces, trainModel } from './classifier/training.
 import { storedModel, storedModelVersion } from './classifier/stored-model.ts';
 import type { RequestClassifier } from './classifier/classifier.ts';
 import * as repo from './requests.repo.ts';
+import { HOTLINE_ROLES, requestAccess } from './requests.policy.ts';
 import { actionsFor, createRequestActions } from './requests.actions.ts';
 import { shippedCategories } from './classifier/training.ts';
 import type { RequestStatus } from '../../../domain/requests.ts';
@@ -34,7 +35,6 @@ export const IntakeInput = z.object({
 });
 export type IntakeInput = z.infer<typeof IntakeInput>;
 
-const HOTLINE_ROLES = [Role.operator, Role.supervisor, Role.admin] as const;
 const DUPLICATE_WINDOW_MS = 7 * 86_400_000;
 const MODEL_CHECK_MS = 60_000;
 
@@ -179,10 +179,9 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
 
     async get(id: string, user: AuthUser) {
       const r = await repo.findRequest(db, id);
-      const hotline = hasRole(user, ...HOTLINE_ROLES);
-      const handler = hasRole(user, Role.handler) && !!r && r.status !== 'received' && (r.departmentId === user.departmentId || r.coDepartmentIds.includes(user.departmentId ?? ''));
-      const owner = !!r && r.citizenId === user.id;
-      if (!r || !(hotline || handler || owner)) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
+      if (!r) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
+      const { hotline, assigned: handler, owner } = requestAccess(user, r);
+      if (!(hotline || handler || owner)) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
       const events = await repo.listEvents(db, id);
       // Departments never see a phone number unmasked, nor who filed an anonymous or confidential request.
       const hideWho = !hotline && !owner && (r.anonymous || r.confidential);
