@@ -59,13 +59,11 @@ export function createAssistantService(db: Db, clock: Clock, catalog: CatalogSer
     return { code: b.code, name: b.name, description: b.description, items: b.items.map((i) => ({ code: i.code, name: i.name, departmentName: i.departmentName, promisedLimitDays: i.promisedLimitDays })) };
   }
 
+  const itemCard = (i: ItemFacts): Card => ({ code: i.code, kind: 'item', name: i.name, departmentName: i.departmentName, link: link({ code: i.code, kind: 'item' }) });
+  const bundleCard = (b: BundleFacts): Card => ({ code: b.code, kind: 'bundle', name: b.name, departmentName: `一件事 · ${b.items.length} 个事项`, link: link({ code: b.code, kind: 'bundle' }) });
+
   async function card(s: Subject): Promise<Card> {
-    if (s.kind === 'item') {
-      const i = await itemFacts(s.code);
-      return { code: s.code, kind: 'item', name: i.name, departmentName: i.departmentName, link: link(s) };
-    }
-    const b = await bundleFacts(s.code);
-    return { code: s.code, kind: 'bundle', name: b.name, departmentName: `一件事 · ${b.items.length} 个事项`, link: link(s) };
+    return s.kind === 'item' ? itemCard(await itemFacts(s.code)) : bundleCard(await bundleFacts(s.code));
   }
 
   async function describe(s: Subject, topics: ReturnType<typeof detectTopics>, fresh: boolean) {
@@ -73,6 +71,7 @@ export function createAssistantService(db: Db, clock: Clock, catalog: CatalogSer
       const b = await bundleFacts(s.code);
       const lines = topics.length ? topics.flatMap((t) => bundleTopic(b, t)) : bundleOverview(b);
       return {
+        card: bundleCard(b),
         lines: fresh && topics.length ? [`为您找到“${b.name}”。`, ...lines] : lines,
         options: b.items.map((i) => ({ code: i.code, kind: 'item' as const })),
         actions: [{ label: '查看一件事', href: link(s) }],
@@ -84,6 +83,7 @@ export function createAssistantService(db: Db, clock: Clock, catalog: CatalogSer
     const actions = [{ label: '查看办事指南', href: link(s) }];
     if (i.canApplyOnline) actions.unshift({ label: '在线申请', href: `/apply/${s.code}` });
     return {
+      card: itemCard(i),
       lines: fresh && topics.length ? [`关于“${i.name}”（${i.departmentName}）：`, ...lines] : topics.length ? [`“${i.name}”：`, ...lines] : lines,
       options: [] as Subject[],
       actions,
@@ -146,7 +146,8 @@ export function createAssistantService(db: Db, clock: Clock, catalog: CatalogSer
       }
 
       const d = await describe(focus, topics, fresh);
-      const cards = [await card(focus), ...(await Promise.all(alternatives.map(card)))];
+      // The subject's card comes with its description: the record is read once.
+      const cards = [d.card, ...(await Promise.all(alternatives.map(card)))];
       const lines = [...d.lines];
       if (fresh && alternatives.length && !topics.length) lines.push('如果不是您要办的，下面还有相近的事项。');
       reply = { sessionId: id, reply: lines.join('\n'), cards, actions: d.actions, suggestions: d.suggestions, handoff: false };
