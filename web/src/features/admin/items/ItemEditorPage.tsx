@@ -1,15 +1,14 @@
 // Editor for one item: every ItemContent field, saved with optimistic locking (version), plus its version history.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Col, Form, Row, Space } from 'antd';
+import { Alert, App, Breadcrumb, Button, Col, Form, Row, Space } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { ItemContent } from '../../../../../domain/catalog.ts';
-import { fromForm, pickContent, toForm, type FormValues } from './itemForm.ts';
+import { parseItemForm, pickContent, showServerFieldErrors, toForm, type FormValues } from './itemForm.ts';
 import { api, ApiError } from '../../../lib/api.ts';
 import type { DepartmentInfo, Item } from '../../../lib/types.ts';
 import { PageState } from '../../../components/index.ts';
-import { AdminTitle, fmtTime, toFormPath } from '../shared.tsx';
-import { ItemFormFields } from './ItemFormFields.tsx';
-import { MaterialsEditor } from './MaterialsEditor.tsx';
+import { AdminTitle, fmtTime } from '../shared.tsx';
+import { ItemContentCards } from './ItemFormFields.tsx';
 import { VersionHistory, type ItemVersion } from './VersionHistory.tsx';
 
 export function ItemEditorPage() {
@@ -62,15 +61,14 @@ export function ItemEditorPage() {
   const save = async (values: FormValues) => {
     if (!item) return;
     setSaveError(null);
-    const parsed = ItemContent.safeParse(fromForm(values));
-    if (!parsed.success) {
-      form.setFields(parsed.error.issues.map((i) => ({ name: i.path as never, errors: [i.message] })));
+    const content = parseItemForm(form, values);
+    if (!content) {
       setSaveError({ message: '请先修正表单中标红的内容', conflict: false });
       return;
     }
     setSaving(true);
     try {
-      const next = await api.put<Item>(`/api/items/${encodeURIComponent(code)}`, { ...parsed.data, version: item.version });
+      const next = await api.put<Item>(`/api/items/${encodeURIComponent(code)}`, { ...content, version: item.version });
       setItem(next);
       form.setFieldsValue(toForm(pickContent(next)));
       loadVersions();
@@ -80,10 +78,8 @@ export function ItemEditorPage() {
         setSaveError({ message: e.message, conflict: true });
         loadVersions();
       }
-      else if (e instanceof ApiError && e.status === 400 && e.fields.length) {
-        form.setFields(e.fields.map((f) => ({ name: toFormPath(f.field) as never, errors: [f.message] })));
-        setSaveError({ message: e.message, conflict: false });
-      } else setSaveError({ message: e instanceof Error ? e.message : String(e), conflict: false });
+      else if (showServerFieldErrors(form, e)) setSaveError({ message: (e as Error).message, conflict: false });
+      else setSaveError({ message: e instanceof Error ? e.message : String(e), conflict: false });
     } finally {
       setSaving(false);
     }
@@ -123,12 +119,7 @@ export function ItemEditorPage() {
               )}
               </div>
               <Form form={form} layout="vertical" onFinish={save} scrollToFirstError>
-                <Card title="基本信息" size="small" style={{ marginBottom: 16 }}>
-                  <ItemFormFields departments={departments} />
-                </Card>
-                <Card title="申请材料" size="small" style={{ marginBottom: 16 }}>
-                  <MaterialsEditor />
-                </Card>
+                <ItemContentCards departments={departments} />
                 <Space>
                   <Button type="primary" htmlType="submit" loading={saving}>
                     保存（生成第 {item.version + 1} 版）

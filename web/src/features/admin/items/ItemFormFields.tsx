@@ -1,11 +1,26 @@
 // All the fields of ItemContent except materials.
-import { Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { ApplicantTypeLabel, ItemType, OnlineDepthLabel } from '../../../../../domain/enums.ts';
 import type { DepartmentInfo } from '../../../lib/types.ts';
+import { MaterialsEditor } from './MaterialsEditor.tsx';
 
 const TYPE_OPTIONS = ItemType.map((t) => ({ value: t, label: t }));
 const DEPTH_OPTIONS = Object.entries(OnlineDepthLabel).map(([value, label]) => ({ value, label }));
 const APPLICANT_OPTIONS = Object.entries(ApplicantTypeLabel).map(([value, label]) => ({ value, label }));
+
+/** The whole item form body: basic information and materials, as the editor and the new-item page show it. */
+export function ItemContentCards({ departments }: { departments: DepartmentInfo[] }) {
+  return (
+    <>
+      <Card title="基本信息" size="small" style={{ marginBottom: 16 }}>
+        <ItemFormFields departments={departments} />
+      </Card>
+      <Card title="申请材料" size="small" style={{ marginBottom: 16 }}>
+        <MaterialsEditor />
+      </Card>
+    </>
+  );
+}
 
 export function ItemFormFields({ departments }: { departments: DepartmentInfo[] }) {
   return (

@@ -1,15 +1,13 @@
 // A new item (事项): the same fields as the editor, saved with POST /api/items; the server gives it the
 // next code of its department. `?name=` prefills the name (from the catalogue-gap report).
 import { useEffect, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Form, Space } from 'antd';
+import { Alert, App, Breadcrumb, Button, Form, Space } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { ItemContent } from '../../../../../domain/catalog.ts';
-import { api, ApiError } from '../../../lib/api.ts';
+import { api } from '../../../lib/api.ts';
 import type { DepartmentInfo, Item } from '../../../lib/types.ts';
-import { AdminTitle, toFormPath } from '../shared.tsx';
-import { ItemFormFields } from './ItemFormFields.tsx';
-import { MaterialsEditor } from './MaterialsEditor.tsx';
-import { fromForm, type FormValues } from './itemForm.ts';
+import { AdminTitle } from '../shared.tsx';
+import { ItemContentCards } from './ItemFormFields.tsx';
+import { parseItemForm, showServerFieldErrors, type FormValues } from './itemForm.ts';
 
 const BLANK: Partial<FormValues> = {
   type: '公共服务',
@@ -40,19 +38,18 @@ export function NewItemPage() {
 
   const save = async (values: FormValues) => {
     setError(null);
-    const parsed = ItemContent.safeParse(fromForm(values));
-    if (!parsed.success) {
-      form.setFields(parsed.error.issues.map((i) => ({ name: i.path as never, errors: [i.message] })));
+    const content = parseItemForm(form, values);
+    if (!content) {
       setError('请先修正表单中标红的内容');
       return;
     }
     setSaving(true);
     try {
-      const item = await api.post<Item>('/api/items', parsed.data);
+      const item = await api.post<Item>('/api/items', content);
       void message.success(`已新建事项 ${item.code}`);
       navigate(`/admin/items/${encodeURIComponent(item.code)}`);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && e.fields.length) form.setFields(e.fields.map((f) => ({ name: toFormPath(f.field) as never, errors: [f.message] })));
+      showServerFieldErrors(form, e);
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setSaving(false);
@@ -66,12 +63,7 @@ export function NewItemPage() {
       <p style={{ color: '#262626', marginTop: 0 }}>保存后系统按实施部门自动编号，事项立即出现在办事指南和搜索中。</p>
       {error && <Alert role="alert" type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={save} scrollToFirstError style={{ maxWidth: 960 }}>
-        <Card title="基本信息" size="small" style={{ marginBottom: 16 }}>
-          <ItemFormFields departments={departments} />
-        </Card>
-        <Card title="申请材料" size="small" style={{ marginBottom: 16 }}>
-          <MaterialsEditor />
-        </Card>
+        <ItemContentCards departments={departments} />
         <Space>
           <Button type="primary" htmlType="submit" loading={saving}>保存新事项</Button>
           <Link to="/admin/items">取消</Link>

@@ -1,6 +1,9 @@
 // Item form values ↔ ItemContent, shared by the editor and the new-item page.
-import type { ItemContent } from '../../../../../domain/catalog.ts';
+import type { FormInstance } from 'antd';
+import { ItemContent } from '../../../../../domain/catalog.ts';
+import { ApiError } from '../../../lib/api.ts';
 import type { Item } from '../../../lib/types.ts';
+import { toFormPath } from '../shared.tsx';
 
 export type FormValues = Omit<ItemContent, 'materials'> & { materials: (Omit<ItemContent['materials'][number], 'sharedSource'> & { sharedSource: string })[] };
 
@@ -24,4 +27,19 @@ export function fromForm(v: FormValues): unknown {
     tags: (v.tags ?? []).map((t) => t.trim()).filter(Boolean),
     materials: (v.materials ?? []).map((m) => ({ ...m, name: m.name?.trim(), required: !!m.required, sharedSource: m.sharedSource || null })),
   };
+}
+
+/** The form's values as ItemContent, or null after marking the invalid fields. */
+export function parseItemForm(form: FormInstance<FormValues>, values: FormValues): ItemContent | null {
+  const parsed = ItemContent.safeParse(fromForm(values));
+  if (parsed.success) return parsed.data;
+  form.setFields(parsed.error.issues.map((i) => ({ name: i.path as never, errors: [i.message] })));
+  return null;
+}
+
+/** Puts the field errors of a 400 answer on the form's fields; true when there were some. */
+export function showServerFieldErrors(form: FormInstance<FormValues>, e: unknown): boolean {
+  if (!(e instanceof ApiError && e.status === 400 && e.fields.length)) return false;
+  form.setFields(e.fields.map((f) => ({ name: toFormPath(f.field) as never, errors: [f.message] })));
+  return true;
 }
