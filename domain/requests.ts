@@ -84,7 +84,8 @@ export const REQUEST_ACTION_ACTORS = {
   reassign: HOTLINE,
   approve_extension: HOTLINE,
   approve_reply: HOTLINE,
-  callback: HOTLINE,
+  /** The hotline's callback (回访), or the citizen rating the answer to their own request. */
+  callback: [...HOTLINE, Role.citizen, Role.enterprise],
   reopen: HOTLINE,
   close: HOTLINE,
   supervise: [Role.supervisor],

@@ -124,6 +124,7 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/requests', url: '/api/requests', body: { text: '西湖新村楼下垃圾桶满了好几天没人清', anonymous: true }, anonymous: 201, allowed: [['citizen', 201]] },
   { method: 'POST', route: '/api/requests/classify', url: '/api/requests/classify', body: { text: '路灯不亮' }, anonymous: 401,
     denied: [['citizen', 403], ['clerk', 403], ['reviewer-ga', 403]], allowed: [['operator', 200], ['admin', 200]] },
+  { method: 'GET', route: '/api/requests/meta', url: '/api/requests/meta', anonymous: 200, allowed: [['citizen', 200]] },
   { method: 'GET', route: '/api/requests', url: '/api/requests', anonymous: 401, allowed: [['citizen', 200], ['operator', 200], ['handler-cgj', 200], ['supervisor', 200]] },
   { method: 'POST', route: '/api/requests/:id/actions', url: () => Promise.resolve(`/api/requests/${fx.requestId}/actions`), body: { action: 'sign' }, anonymous: 401,
     denied: [['citizen2', 404], ['handler-cgj', 404], ['operator', 403]], allowed: [] },

@@ -9,7 +9,7 @@ import { chinaDate } from '../../../domain/calendar.ts';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.ts';
 import { Role } from '../../../domain/enums.ts';
 import {
-  afterCallback, allowedRequestActions, nextRequestStatus, REQUEST_ACTION_ACTORS, REQUEST_ACTIONS_NEEDING_COMMENT, RequestAction,
+  afterCallback, allowedRequestActions, RequestActionLabel, nextRequestStatus, REQUEST_ACTION_ACTORS, REQUEST_ACTIONS_NEEDING_COMMENT, RequestAction,
   ReplyResult, ReplyResultLabel, RequestType, Satisfaction, type RequestStatus,
 } from '../../../domain/requests.ts';
 import type { CalendarService } from '../calendar/index.ts';
@@ -31,13 +31,21 @@ export const ActionInput = z.object({
 });
 export type ActionInput = z.infer<typeof ActionInput>;
 
+type Access = ReturnType<typeof requestAccess>;
+
+/**
+ * Whether this user may take this action on a request they have this access to: the hotline acts as
+ * the hotline, a handler only on requests assigned to their department, a citizen only on their own.
+ */
+function mayAct(user: AuthUser, action: RequestAction, access: Access): boolean {
+  const roles = REQUEST_ACTION_ACTORS[action] as readonly string[];
+  return user.roles.some((role) => roles.includes(role) && (
+    role === Role.handler ? access.assigned : role === Role.citizen || role === Role.enterprise ? access.owner : true));
+}
+
 /** The actions this user could take on a request in its current status. */
-export function actionsFor(user: AuthUser, status: RequestStatus, assigned: boolean): RequestAction[] {
-  return allowedRequestActions(status).filter((a) => {
-    const roles = REQUEST_ACTION_ACTORS[a] as readonly string[];
-    if (!user.roles.some((r) => roles.includes(r))) return false;
-    return !roles.includes(Role.handler) || assigned;
-  });
+export function actionsFor(user: AuthUser, status: RequestStatus, access: Access): RequestAction[] {
+  return allowedRequestActions(status).filter((a) => mayAct(user, a, access));
 }
 
 export function createRequestActions(db: Db, clock: Clock, calendar: CalendarService, categories: Set<string>) {
@@ -51,14 +59,14 @@ export function createRequestActions(db: Db, clock: Clock, calendar: CalendarSer
     const result = await db.transaction().execute(async (trx) => {
       const r = await trx.selectFrom('requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       if (!r) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
-      const { hotline, assigned } = requestAccess(user, r);
-      if (!(hotline || assigned)) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
+      const access = requestAccess(user, r);
+      if (!(access.hotline || access.assigned || access.owner)) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
+      if (!mayAct(user, input.action, access)) throw forbidden(`您不能对诉求执行“${RequestActionLabel[input.action]}”`);
       const roles = REQUEST_ACTION_ACTORS[input.action] as readonly string[];
-      if (!user.roles.some((x) => roles.includes(x))) throw forbidden(`您不能对诉求执行“${input.action}”`);
-      if (roles.includes(Role.handler) && r.departmentId !== user.departmentId) throw forbidden('只有主办部门可以执行此操作');
+      if (roles.includes(Role.handler) && !access.hotline && r.departmentId !== user.departmentId) throw forbidden('只有主办部门可以执行此操作');
       const status = r.status as RequestStatus;
       let to = nextRequestStatus(status, input.action);
-      if (!to) throw conflict('ACTION_NOT_ALLOWED', '该诉求当前状态下不能执行此操作', { allowedActions: actionsFor(user, status, assigned) });
+      if (!to) throw conflict('ACTION_NOT_ALLOWED', '该诉求当前状态下不能执行此操作', { allowedActions: actionsFor(user, status, access) });
       if (REQUEST_ACTIONS_NEEDING_COMMENT.includes(input.action) && !input.comment) throw invalid('comment', '请填写说明');
 
       const set: Record<string, unknown> = { status: to, version: r.version + 1, updatedAt: at };
@@ -88,7 +96,7 @@ export function createRequestActions(db: Db, clock: Clock, calendar: CalendarSer
           data.days = input.days;
           break;
         case 'approve_extension': {
-          if (!r.extensionRequested) throw conflict('NO_EXTENSION_REQUESTED', '承办部门没有申请延期', { allowedActions: actionsFor(user, status, assigned).filter((a) => a !== 'approve_extension') });
+          if (!r.extensionRequested) throw conflict('NO_EXTENSION_REQUESTED', '承办部门没有申请延期', { allowedActions: actionsFor(user, status, access).filter((a) => a !== 'approve_extension') });
           const days = input.days ?? r.extensionRequested;
           const due = await endOfWorkingDay(new Date(r.dueAt), days);
           Object.assign(set, { dueAt: due, extensionDays: r.extensionDays + days, extensionRequested: null });

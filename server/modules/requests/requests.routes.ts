@@ -20,6 +20,7 @@ export function requestsRoutes(app: App, service: RequestsService) {
     const { urgent, ...c } = await service.classify(req.body.text);
     return { ...c, urgent };
   });
+  r.get('/api/requests/meta', { schema: { tags, summary: '诉求表单用的分类、地点、类型和办理时限' } }, async () => service.meta());
   r.get('/api/requests', {
     schema: {
       tags, summary: '诉求列表（热线全部、部门本部门、群众本人）',

@@ -10,7 +10,7 @@ import { chinaDate } from '../../../domain/calendar.ts';
 import { maskName, maskPhone } from '../../../domain/codes.ts';
 import { forbidden, invalid, notFound } from '../../../domain/errors.ts';
 import { Role } from '../../../domain/enums.ts';
-import { DEFAULT_TIME_LIMITS, isUrgent, RequestChannel, requestDueAt, type RequestType } from '../../../domain/requests.ts';
+import { DEFAULT_TIME_LIMITS, isUrgent, RequestChannel, requestDueAt, RequestType } from '../../../domain/requests.ts';
 import type { CalendarService } from '../calendar/index.ts';
 import { notify } from '../notifications/index.ts';
 import { classifierFor, shippedPlaces, trainModel } from './classifier/training.ts';
@@ -70,7 +70,7 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
     }
     return classifier.c;
   }
-  const act = createRequestActions(db, clock, calendar, new Set(shippedCategories().map((c) => c.name)));
+  
 
   async function classify(text: string) {
     const c = (await getClassifier()).classify(text);
@@ -105,8 +105,20 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
     if (channel === 'open311') throw invalid('channel', 'Open311 诉求请通过 /open311/v2/requests.json 提交');
   }
 
+  const categories = shippedCategories();
+  const act = createRequestActions(db, clock, calendar, new Set(categories.map((c) => c.name)));
   return {
     classify,
+
+    /** What the forms need: the 15 categories with their definitions, the places with their streets, types and time limits. */
+    meta() {
+      return {
+        types: [...RequestType],
+        categories,
+        places,
+        timeLimits: DEFAULT_TIME_LIMITS,
+      };
+    },
 
     async intake(input: IntakeInput, user: AuthUser | null) {
       checkChannel(input.channel, user);
@@ -180,8 +192,9 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
     async get(id: string, user: AuthUser) {
       const r = await repo.findRequest(db, id);
       if (!r) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
-      const { hotline, assigned: handler, owner } = requestAccess(user, r);
-      if (!(hotline || handler || owner)) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
+      const access = requestAccess(user, r);
+      const { hotline, owner } = access;
+      if (!(hotline || access.assigned || owner)) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
       const events = await repo.listEvents(db, id);
       // Departments never see a phone number unmasked, nor who filed an anonymous or confidential request.
       const hideWho = !hotline && !owner && (r.anonymous || r.confidential);
@@ -195,7 +208,7 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
         classification: hotline ? r.classification : undefined,
         supervised: r.supervised, reopenCount: r.reopenCount, returnsCount: r.returnsCount, extensionRequested: r.extensionRequested,
         replyResult: r.replyResult, replyText: r.replyText, satisfaction: r.satisfaction,
-        allowedActions: actionsFor(user, r.status as RequestStatus, handler),
+        allowedActions: actionsFor(user, r.status as RequestStatus, access),
         events: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, departmentId: e.departmentId, actorName: hotline ? e.actorName : e.actorRole === 'citizen' ? '群众' : e.actorName, actorRole: e.actorRole, comment: e.comment, at: new Date(e.at).toISOString() })),
       };
     },
