@@ -17,6 +17,7 @@ import { installAuth } from './platform/auth.ts';
 import { localFileStore } from './platform/files.ts';
 import { sealAudit } from './platform/audit.ts';
 import { createJobRunner, type JobRunner } from './platform/jobs.ts';
+import { fileSmsGateway, httpSmsGateway, type SmsGateway } from './platform/sms.ts';
 import type { AppDeps } from './deps.ts';
 import { registerCatalog } from './modules/catalog/index.ts';
 import { registerCalendar } from './modules/calendar/index.ts';
@@ -38,6 +39,8 @@ export interface BuildOptions {
   auditSealIntervalMs?: number;
   /** Run background jobs every so often (off in tests, which call app.jobs.tick()). */
   jobsIntervalMs?: number;
+  /** The SMS gateway (tests pass a recording one); by default from the configuration. */
+  sms?: SmsGateway;
 }
 
 declare module 'fastify' {
@@ -76,7 +79,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   const jobs = createJobRunner(database.db, clock, (kind, err) => app.log.error({ err, kind }, 'job failed'));
   app.decorate('jobs', jobs);
-  const deps: AppDeps = { config, db: database.db, dbKind: database.kind, clock, files: localFileStore(join(config.dataDir, 'files')), jobs };
+  const deps: AppDeps = { config, db: database.db, dbKind: database.kind, clock, files: localFileStore(join(config.dataDir, 'files')), jobs,
+    sms: opts.sms ?? (config.smsGatewayUrl ? httpSmsGateway(config.smsGatewayUrl) : fileSmsGateway(join(config.dataDir, 'sms.log'), () => clock.now())) };
   installAuth(app, deps.db, () => clock.now());
 
   app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } } }, async () => {
@@ -89,14 +93,17 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerIdentity(app, deps);
   registerNotifications(app, deps);
   const applications = registerApplications(app, deps, catalog, calendar);
-  registerFiles(app, deps, async (userId, fileId, ownerId) => {
-    if (userId === ownerId) return true;
-    const user = await deps.db.selectFrom('users').select(['id', 'username', 'roles', 'departmentId', 'kind', 'realName']).where('id', '=', userId).executeTakeFirst();
-    return !!user && applications.canReadAttachedFile({ ...user, roles: user.roles as never, kind: user.kind as never }, fileId);
-  });
   registerAdmin(app, deps);
   registerSearch(app, deps, catalog);
-  registerRequests(app, deps, calendar);
+  const requests = registerRequests(app, deps, calendar);
+  // A file may be read by its owner, or by staff who can see a case or a 12345 request it is attached to.
+  registerFiles(app, deps, async (userId, fileId, ownerId) => {
+    if (userId === ownerId) return true;
+    const row = await deps.db.selectFrom('users').select(['id', 'username', 'roles', 'departmentId', 'kind', 'realName']).where('id', '=', userId).executeTakeFirst();
+    if (!row) return false;
+    const user = { ...row, roles: row.roles as never, kind: row.kind as never };
+    return (await applications.canReadAttachedFile(user, fileId)) || requests.canReadAttachedFile(user, fileId);
+  });
 
   const serveWebApp = existsSync(join(config.webDir, 'index.html'));
   if (serveWebApp) await app.register(fstatic, { root: config.webDir, wildcard: false, index: 'index.html' });

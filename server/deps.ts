@@ -3,6 +3,7 @@ import type { Db, DbKind } from './platform/db/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { FileStore } from './platform/files.ts';
 import type { JobRunner } from './platform/jobs.ts';
+import type { SmsGateway } from './platform/sms.ts';
 
 /** What every module gets at registration. */
 export interface AppDeps {
@@ -12,4 +13,5 @@ export interface AppDeps {
   clock: Clock;
   files: FileStore;
   jobs: JobRunner;
+  sms: SmsGateway;
 }

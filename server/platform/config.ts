@@ -17,6 +17,8 @@ export interface Config {
   loginLimit: { perAccount: number; perAddress: number; windowMinutes: number };
   /** Faster password hashing for tests and benchmarks; never in production. */
   fastPasswordHash: boolean;
+  /** HTTP SMS gateway (POST JSON {phone, body}); without one, messages go to <dataDir>/sms.log. */
+  smsGatewayUrl?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMinutes: 15,
     },
     fastPasswordHash: !production && env.TONGBAN_FAST_HASH === '1',
+    smsGatewayUrl: env.TONGBAN_SMS_GATEWAY_URL || undefined,
   };
 }

@@ -8,7 +8,8 @@ import { apply, GA_ITEM, registerPerson, upload, validIdNumber } from './fixture
 
 let t: TestContext;
 /** A submitted 公安 case of citizen with an attached file, a draft of citizen, and one of citizen's messages. */
-const fx = { caseId: '', draftId: '', fileId: '', noteId: 0, knowledgeIds: [] as number[], requestId: '' };
+const fx = { caseId: '', draftId: '', fileId: '', noteId: 0, knowledgeIds: [] as number[], requestId: '', ruleId: 0 };
+const ruleUrl = () => Promise.resolve(`/api/admin/requests/dispatch-rules/${fx.ruleId}`);
 
 before(async () => {
   t = await createTestContext();
@@ -18,6 +19,7 @@ before(async () => {
   fx.draftId = (await apply(t, 'citizen', GA_ITEM, { draft: true })).id;
   fx.noteId = (await t.call(citizen, { method: 'GET', url: '/api/notifications' })).json.items[0].id;
   fx.requestId = (await t.call(citizen, { method: 'POST', url: '/api/requests', payload: { text: '春晖社区门口的路灯坏了一个星期了，晚上很黑', phone: '13900001111' } })).json.id;
+  fx.ruleId = (await t.call(await t.login('admin'), { method: 'POST', url: '/api/admin/requests/dispatch-rules', payload: { category: '环境保护', streetId: 'nsz', departmentId: 'nsz' } })).json.id;
   const admin = await t.login('admin');
   for (const term of ['权限测试词一', '权限测试词二']) {
     fx.knowledgeIds.push((await t.call(admin, { method: 'POST', url: '/api/admin/knowledge', payload: { kind: 'synonym', term, expansion: ['登记'] } })).json.id);
@@ -130,6 +132,17 @@ const ROWS: Row[] = [
     denied: [['citizen2', 404], ['handler-cgj', 404], ['operator', 403]], allowed: [] },
   { method: 'GET', route: '/api/requests/:id', url: () => Promise.resolve(`/api/requests/${fx.requestId}`), anonymous: 401,
     denied: [['citizen2', 404], ['clerk', 404]], allowed: [['citizen', 200], ['operator', 200], ['admin', 200]] },
+  // The hotline's configuration: admins only.
+  { method: 'GET', route: '/api/admin/requests/dispatch-rules', url: '/api/admin/requests/dispatch-rules', anonymous: 401,
+    denied: [['operator', 403], ['supervisor', 403], ['handler-cgj', 403], ['citizen', 403]], allowed: [['admin', 200]] },
+  { method: 'POST', route: '/api/admin/requests/dispatch-rules', url: '/api/admin/requests/dispatch-rules', body: { category: '城乡建设', streetId: 'xhjd', departmentId: 'xhjd' }, anonymous: 401,
+    denied: [['operator', 403], ['supervisor', 403], ['handler-cgj', 403], ['citizen', 403]], allowed: [['admin', 201]] },
+  { method: 'PUT', route: '/api/admin/requests/dispatch-rules/:id', url: ruleUrl, body: { category: '环境保护', streetId: 'nsz', departmentId: 'sthj' }, anonymous: 401,
+    denied: [['operator', 403], ['supervisor', 403], ['citizen', 403]], allowed: [['admin', 200]] },
+  { method: 'DELETE', route: '/api/admin/requests/dispatch-rules/:id', url: ruleUrl, anonymous: 401,
+    denied: [['operator', 403], ['supervisor', 403], ['citizen', 403]], allowed: [['admin', 204]] },
+  { method: 'PUT', route: '/api/admin/requests/time-limits', url: '/api/admin/requests/time-limits', body: { urgentHours: 2, days: { 咨询: 1, 求助: 3, 投诉: 5, 举报: 5, 建议: 10, 表扬: 10 } }, anonymous: 401,
+    denied: [['operator', 403], ['supervisor', 403], ['citizen', 403]], allowed: [['admin', 200]] },
 
   // Applications.
   { method: 'POST', route: '/api/applications', url: '/api/applications', body: { itemCode: GA_ITEM, formData: {} }, anonymous: 401,

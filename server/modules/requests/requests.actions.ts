@@ -85,6 +85,12 @@ export function createRequestActions(db: Db, clock: Clock, calendar: CalendarSer
           if (input.category && !categories.has(input.category)) throw invalid('category', `分类不存在：${input.category}`);
           Object.assign(set, { departmentId, coDepartmentIds: co, type: input.type ?? r.type, category: input.category ?? r.category, labelsConfirmed: true });
           Object.assign(data, { departmentId, coDepartmentIds: co, type: input.type ?? r.type, category: input.category ?? r.category });
+          // A disputed return is decided here: back to the same department means the return is not accepted (退单不成立).
+          if (status === 'returned') {
+            const upheld = departmentId !== r.departmentId;
+            if (!upheld && !input.comment) throw invalid('comment', '退回原部门时请说明退单不成立的理由');
+            data.returnDecision = upheld ? 'accepted' : 'rejected';
+          }
           break;
         }
         case 'return':

@@ -10,7 +10,7 @@ import { chinaDate } from '../../../domain/calendar.ts';
 import { maskName, maskPhone } from '../../../domain/codes.ts';
 import { forbidden, invalid, notFound } from '../../../domain/errors.ts';
 import { Role } from '../../../domain/enums.ts';
-import { DEFAULT_TIME_LIMITS, isUrgent, RequestChannel, requestDueAt, RequestType } from '../../../domain/requests.ts';
+import { isUrgent, RequestChannel, requestDueAt, RequestType } from '../../../domain/requests.ts';
 import type { CalendarService } from '../calendar/index.ts';
 import { notify } from '../notifications/index.ts';
 import { classifierFor, shippedPlaces, trainModel } from './classifier/training.ts';
@@ -21,6 +21,7 @@ import { HOTLINE_ROLES, requestAccess } from './requests.policy.ts';
 import { actionsFor, createRequestActions } from './requests.actions.ts';
 import { shippedCategories } from './classifier/training.ts';
 import type { RequestStatus } from '../../../domain/requests.ts';
+import type { RequestSettings } from './requests.settings.ts';
 
 export const IntakeInput = z.object({
   text: z.string().trim().min(5, '请把诉求说清楚（至少 5 个字）').max(4000, '诉求内容不能超过 4000 字'),
@@ -32,6 +33,8 @@ export const IntakeInput = z.object({
   confidential: z.boolean().default(false),
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
+  /** Files uploaded first with POST /api/files (photos, PDF). */
+  attachmentIds: z.array(z.uuid('附件编号格式不正确')).max(9, '附件最多 9 个').optional(),
 });
 export type IntakeInput = z.infer<typeof IntakeInput>;
 
@@ -54,7 +57,7 @@ export function textSimilarity(a: string, b: string): number {
   return both / (x.size + y.size - both);
 }
 
-export function createRequestsService(db: Db, clock: Clock, calendar: CalendarService) {
+export function createRequestsService(db: Db, clock: Clock, calendar: CalendarService, settings: RequestSettings) {
   let classifier: { c: RequestClassifier; version: number } | undefined;
   let checkedAt = 0;
   const places = shippedPlaces();
@@ -90,7 +93,7 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
   }
 
   async function dueAt(type: RequestType, urgent: boolean, receivedAt: Date) {
-    const limits = DEFAULT_TIME_LIMITS;
+    const limits = await settings.timeLimits();
     const endOfNthWorkingDay = async (from: Date, days: number) => {
       const { date } = await calendar.addWorkingDays(chinaDate(from), days);
       return new Date(`${date}T23:59:59+08:00`);
@@ -105,61 +108,98 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
     if (channel === 'open311') throw invalid('channel', 'Open311 诉求请通过 /open311/v2/requests.json 提交');
   }
 
+  /** Attachments must be files the filer uploaded (POST /api/files needs a login). */
+  async function ownFiles(ids: string[] | undefined, user: AuthUser | null): Promise<string[]> {
+    const wanted = [...new Set(ids ?? [])];
+    if (!wanted.length) return [];
+    if (!user) throw invalid('attachmentIds', '登录后才能上传附件');
+    const found = await db.selectFrom('files').select('id').where('id', 'in', wanted).where('ownerId', '=', user.id).execute();
+    if (found.length !== wanted.length) throw invalid('attachmentIds', '附件不存在或不是您上传的');
+    return wanted;
+  }
+
+  /** The intake itself, shared by every channel (the caller has checked who may use which). */
+  async function receive(input: IntakeInput, user: AuthUser | null, open311: Open311Intake | null) {
+    const at = clock.now();
+    const c = await classify(input.text);
+    const open311ClientId = open311?.clientId ?? null;
+    // An Open311 client names the service (category) itself; the department follows it unless the classifier's fits.
+    if (open311 && open311.category !== c.category) {
+      const defaults = categories.find((k) => k.name === open311.category)?.defaultDepartmentIds ?? [];
+      c.category = open311.category;
+      if (defaults[0] && !defaults.includes(c.departmentId)) c.departmentId = defaults[0];
+    }
+    const place = places.find((p) => input.address?.includes(p.name) || input.text.includes(p.name));
+    // A direct-dispatch rule (category + street → department) set by an admin outranks the classifier.
+    const rule = await settings.ruleFor(c.category, place?.streetId ?? null);
+    if (rule) c.departmentId = rule.departmentId;
+    const attachments = await ownFiles(input.attachmentIds, user);
+    const due = await dueAt(c.type, c.urgent, at);
+    const warn = new Date(at.getTime() + 0.8 * (due.getTime() - at.getTime()));
+    const candidates = await repo.recentSimilarCandidates(db, new Date(at.getTime() - DUPLICATE_WINDOW_MS), input.phone ?? null, place?.name ?? null);
+    const duplicates = candidates.filter((r) => textSimilarity(r.text, input.text) >= 0.35).map((r) => ({ id: r.id, ticketNo: r.ticketNo }));
+    const row = await db.transaction().execute(async (trx) => {
+      const n = await repo.nextTicketNumber(trx);
+      const ticketNo = `${chinaDate(at).replaceAll('-', '')}${String(n).padStart(6, '0')}`;
+      const r = await repo.insertRequest(trx, {
+        ticketNo, channel: input.channel, text: input.text, type: c.type, category: c.category, departmentId: c.departmentId,
+        status: 'received', contactName: input.anonymous ? null : (input.contactName ?? user?.realName ?? null),
+        phone: input.phone ?? null, anonymous: input.anonymous, confidential: input.confidential, address: input.address ?? null,
+        streetId: place?.streetId ?? null, community: place?.name ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null, open311ClientId,
+        citizenId: user && !hasRole(user, ...HOTLINE_ROLES) ? user.id : null, createdBy: user?.id ?? null,
+        attachments, classification: JSON.stringify({ ...c, duplicates, ...(rule ? { ruleId: rule.id } : {}) }), urgent: c.urgent, receivedAt: at, dueAt: due, warnAt: warn, updatedAt: at,
+      });
+      await repo.insertEvent(trx, { requestId: r.id, action: 'receive', fromStatus: null, toStatus: 'received', departmentId: null, actorId: user?.id ?? null, actorName: user?.username ?? (open311ClientId ? 'Open311' : '群众'), actorRole: user?.roles[0] ?? 'citizen', comment: null, data: { channel: input.channel, ...open311?.received }, at });
+      const receipt = `【12345】您的诉求已受理，工单号 ${ticketNo}。我们将尽快转交办理并答复您，可凭工单号查询进度。`;
+      if (input.phone) await repo.insertSms(trx, input.phone, receipt, r.id, at);
+      if (r.citizenId) await notify(trx, { userId: r.citizenId, title: '诉求已受理', body: receipt, link: `/my/requests/${r.id}` }, at);
+      await writeAudit(trx, { actorId: user?.id ?? null, actorName: user?.username ?? (open311ClientId ? 'open311' : 'anonymous'), action: 'request.receive', targetType: 'request', targetId: r.id, detail: { ticketNo, channel: input.channel, ...(open311ClientId ? { open311ClientId } : {}) } }, at);
+      return r;
+    });
+    return {
+      id: row.id,
+      ticketNo: row.ticketNo,
+      status: row.status,
+      urgent: row.urgent,
+      dueAt: new Date(row.dueAt).toISOString(),
+      classification: { type: c.type, category: c.category, departmentId: c.departmentId, confidence: c.confidence, confidences: c.confidences, alternatives: c.alternatives },
+      duplicates,
+    };
+  }
+
   const categories = shippedCategories();
   const act = createRequestActions(db, clock, calendar, new Set(categories.map((c) => c.name)));
   return {
     classify,
 
     /** What the forms need: the 15 categories with their definitions, the places with their streets, types and time limits. */
-    meta() {
+    async meta() {
       return {
         types: [...RequestType],
         categories,
         places,
-        timeLimits: DEFAULT_TIME_LIMITS,
+        timeLimits: await settings.timeLimits(),
       };
     },
 
     async intake(input: IntakeInput, user: AuthUser | null) {
       checkChannel(input.channel, user);
       if (!input.anonymous && !input.phone && !user) throw invalid('phone', '请留下联系电话，或选择匿名反映');
-      const at = clock.now();
-      const c = await classify(input.text);
-      const place = places.find((p) => input.address?.includes(p.name) || input.text.includes(p.name));
-      const due = await dueAt(c.type, c.urgent, at);
-      const warn = new Date(at.getTime() + 0.8 * (due.getTime() - at.getTime()));
-      const candidates = await repo.recentSimilarCandidates(db, new Date(at.getTime() - DUPLICATE_WINDOW_MS), input.phone ?? null, place?.name ?? null);
-      const duplicates = candidates.filter((r) => textSimilarity(r.text, input.text) >= 0.35).map((r) => ({ id: r.id, ticketNo: r.ticketNo }));
-      const row = await db.transaction().execute(async (trx) => {
-        const n = await repo.nextTicketNumber(trx);
-        const ticketNo = `${chinaDate(at).replaceAll('-', '')}${String(n).padStart(6, '0')}`;
-        const r = await repo.insertRequest(trx, {
-          ticketNo, channel: input.channel, text: input.text, type: c.type, category: c.category, departmentId: c.departmentId,
-          status: 'received', contactName: input.anonymous ? null : (input.contactName ?? user?.realName ?? null),
-          phone: input.phone ?? null, anonymous: input.anonymous, confidential: input.confidential, address: input.address ?? null,
-          streetId: place?.streetId ?? null, community: place?.name ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null,
-          citizenId: user && !hasRole(user, ...HOTLINE_ROLES) ? user.id : null, createdBy: user?.id ?? null,
-          classification: JSON.stringify({ ...c, duplicates }), urgent: c.urgent, receivedAt: at, dueAt: due, warnAt: warn, updatedAt: at,
-        });
-        await repo.insertEvent(trx, { requestId: r.id, action: 'receive', fromStatus: null, toStatus: 'received', departmentId: null, actorId: user?.id ?? null, actorName: user?.username ?? '群众', actorRole: user?.roles[0] ?? 'citizen', comment: null, data: { channel: input.channel }, at });
-        const receipt = `【12345】您的诉求已受理，工单号 ${ticketNo}。我们将尽快转交办理并答复您，可凭工单号查询进度。`;
-        if (input.phone) await repo.insertSms(trx, input.phone, receipt, r.id, at);
-        if (r.citizenId) await notify(trx, { userId: r.citizenId, title: '诉求已受理', body: receipt, link: `/my/requests/${r.id}` }, at);
-        await writeAudit(trx, { actorId: user?.id ?? null, actorName: user?.username ?? 'anonymous', action: 'request.receive', targetType: 'request', targetId: r.id, detail: { ticketNo, channel: input.channel } }, at);
-        return r;
-      });
-      return {
-        id: row.id,
-        ticketNo: row.ticketNo,
-        status: row.status,
-        urgent: row.urgent,
-        dueAt: new Date(row.dueAt).toISOString(),
-        classification: { type: c.type, category: c.category, departmentId: c.departmentId, confidence: c.confidence, confidences: c.confidences, alternatives: c.alternatives },
-        duplicates,
-      };
+      return receive(input, user, null);
+    },
+
+    /** Intake for an Open311 client application (its api_key already checked) in the category it named; the contact is optional. */
+    intakeOpen311(input: Omit<IntakeInput, 'channel'>, open311: Open311Intake) {
+      return receive({ ...input, channel: RequestChannel.open311 }, null, open311);
     },
 
     act,
+
+    /** Whether this user may read an attached file: it belongs to a request they can see. */
+    async canReadAttachedFile(user: AuthUser, fileId: string) {
+      const rows = await db.selectFrom('requests').select(['status', 'departmentId', 'coDepartmentIds', 'citizenId']).where(sql<boolean>`${fileId}::uuid = ANY(attachments)`).execute();
+      return rows.some((r) => { const a = requestAccess(user, r); return a.hotline || a.assigned || a.owner; });
+    },
 
     /** Requests a user may see: the hotline all of them, a department those sent to it, a citizen their own. */
     async list(f: ListFilter, user: AuthUser, page: number, pageSize: number) {
@@ -176,15 +216,20 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
       if (f.urgent) q = q.where('urgent', '=', true);
       if (f.supervised) q = q.where('supervised', '=', true);
       if (f.overdue) q = q.where('status', '<>', 'closed').where('dueAt', '<', clock.now());
+      if (f.warning) q = q.where('status', '<>', 'closed').where('warnAt', '<=', clock.now()).where('dueAt', '>=', clock.now());
       if (f.q) q = q.where((eb) => eb.or([eb('ticketNo', '=', f.q!), eb('text', 'like', `%${f.q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)]));
       const [rows, total] = await Promise.all([
-        q.select(['id', 'ticketNo', 'channel', 'text', 'type', 'category', 'departmentId', 'status', 'urgent', 'supervised', 'receivedAt', 'dueAt', 'streetId', 'community'])
+        q.select(['id', 'ticketNo', 'channel', 'text', 'type', 'category', 'departmentId', 'status', 'urgent', 'supervised', 'receivedAt', 'dueAt', 'warnAt', 'streetId', 'community'])
           .orderBy('urgent', 'desc').orderBy('dueAt', 'asc').orderBy('id').offset((page - 1) * pageSize).limit(pageSize).execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       const now = clock.now();
       return {
-        items: rows.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt).toISOString(), dueAt: new Date(r.dueAt).toISOString(), overdue: r.status !== 'closed' && new Date(r.dueAt) < now })),
+        items: rows.map(({ warnAt, ...r }) => {
+          const open = r.status !== 'closed';
+          const overdue = open && new Date(r.dueAt) < now;
+          return { ...r, receivedAt: new Date(r.receivedAt).toISOString(), dueAt: new Date(r.dueAt).toISOString(), overdue, warning: open && !overdue && new Date(warnAt) <= now };
+        }),
         total: Number(total.n), page, pageSize,
       };
     },
@@ -195,7 +240,10 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
       const access = requestAccess(user, r);
       const { hotline, owner } = access;
       if (!(hotline || access.assigned || owner)) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
-      const events = await repo.listEvents(db, id);
+      const [events, attachments] = await Promise.all([
+        repo.listEvents(db, id),
+        r.attachments.length ? db.selectFrom('files').select(['id as fileId', 'originalName as name', 'mime', 'size']).where('id', 'in', r.attachments).execute() : [],
+      ]);
       // Departments never see a phone number unmasked, nor who filed an anonymous or confidential request.
       const hideWho = !hotline && !owner && (r.anonymous || r.confidential);
       return {
@@ -207,12 +255,21 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
         receivedAt: new Date(r.receivedAt).toISOString(), dueAt: new Date(r.dueAt).toISOString(),
         classification: hotline ? r.classification : undefined,
         supervised: r.supervised, reopenCount: r.reopenCount, returnsCount: r.returnsCount, extensionRequested: r.extensionRequested,
-        replyResult: r.replyResult, replyText: r.replyText, satisfaction: r.satisfaction,
+        replyResult: r.replyResult, replyText: r.replyText, satisfaction: r.satisfaction, attachments,
+        latitude: r.latitude, longitude: r.longitude, warning: r.status !== 'closed' && new Date(r.warnAt) <= clock.now() && new Date(r.dueAt) >= clock.now(),
+        superviseDueAt: r.superviseDueAt ? new Date(r.superviseDueAt).toISOString() : null,
         allowedActions: actionsFor(user, r.status as RequestStatus, access),
         events: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, departmentId: e.departmentId, actorName: hotline ? e.actorName : e.actorRole === 'citizen' ? '群众' : e.actorName, actorRole: e.actorRole, comment: e.comment, at: new Date(e.at).toISOString() })),
       };
     },
   };
+}
+
+/** An Open311 client's request: who sent it, the category (service) it named, what else it sent (kept with the intake event). */
+export interface Open311Intake {
+  clientId: number;
+  category: string;
+  received?: { mediaUrl?: string; email?: string };
 }
 
 export interface ListFilter {
@@ -223,6 +280,8 @@ export interface ListFilter {
   urgent?: boolean;
   supervised?: boolean;
   overdue?: boolean;
+  /** Open, past the warning point (80 % of the time limit) and not yet overdue. */
+  warning?: boolean;
   q?: string;
 }
 

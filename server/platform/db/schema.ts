@@ -217,6 +217,8 @@ export interface RequestsTable {
   reopenCount: Generated<number>;
   returnsCount: Generated<number>;
   supervised: Generated<boolean>;
+  warnedAt: NullableTimestamp;
+  overdueNotifiedAt: NullableTimestamp;
   superviseDueAt: NullableTimestamp;
   closedAt: NullableTimestamp;
   closedOnTime: boolean | null;
@@ -241,7 +243,7 @@ export interface RequestEventsTable {
 export interface RequestDispatchRulesTable { id: Generated<number>; category: string; streetId: string | null; departmentId: string; note: string | null; updatedBy: string | null; updatedAt: Timestamp }
 export interface RequestSettingsTable { key: string; value: Json<unknown>; updatedBy: string | null; updatedAt: Timestamp }
 export interface Open311ClientsTable { id: Generated<number>; name: string; apiKeyHash: string; createdBy: string | null; createdAt: Timestamp; revokedAt: NullableTimestamp }
-export interface SmsOutboxTable { id: Generated<number>; phone: string; body: string; requestId: string | null; createdAt: Timestamp; sentAt: NullableTimestamp }
+export interface SmsOutboxTable { id: Generated<number>; phone: string; body: string; requestId: string | null; createdAt: Timestamp; sentAt: NullableTimestamp; attempts: Generated<number>; lastError: string | null; failedAt: NullableTimestamp }
 
 export interface DB {
   departments: DepartmentsTable;
