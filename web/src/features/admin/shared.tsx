@@ -1,5 +1,6 @@
 // Bits shared by the admin pages.
-import { Typography } from 'antd';
+import { Typography, type FormInstance } from 'antd';
+import { ApiError } from '../../lib/api.ts';
 import { useEffect, useRef, type ReactNode } from 'react';
 
 export function AdminTitle({ children, extra }: { children: ReactNode; extra?: ReactNode }) {
@@ -27,6 +28,13 @@ export function fmtTime(v: string | null | undefined): string {
 /** Server field path 'materials.0.name' → antd form name ['materials', 0, 'name']. */
 export function toFormPath(field: string): (string | number)[] {
   return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** Puts the field errors of a 400 answer on the form's fields; true when there were some. */
+export function showServerFieldErrors<T>(form: FormInstance<T>, e: unknown): boolean {
+  if (!(e instanceof ApiError && e.status === 400 && e.fields.length)) return false;
+  form.setFields(e.fields.map((f) => ({ name: toFormPath(f.field) as never, errors: [f.message] })));
+  return true;
 }
 
 export const emptyText = (text: string) => <div style={{ color: '#262626', padding: 24 }}>{text}</div>;

@@ -1,9 +1,7 @@
 // Item form values ↔ ItemContent, shared by the editor and the new-item page.
 import type { FormInstance } from 'antd';
 import { ItemContent } from '../../../../../domain/catalog.ts';
-import { ApiError } from '../../../lib/api.ts';
 import type { Item } from '../../../lib/types.ts';
-import { toFormPath } from '../shared.tsx';
 
 export type FormValues = Omit<ItemContent, 'materials'> & { materials: (Omit<ItemContent['materials'][number], 'sharedSource'> & { sharedSource: string })[] };
 
@@ -37,9 +35,4 @@ export function parseItemForm(form: FormInstance<FormValues>, values: FormValues
   return null;
 }
 
-/** Puts the field errors of a 400 answer on the form's fields; true when there were some. */
-export function showServerFieldErrors(form: FormInstance<FormValues>, e: unknown): boolean {
-  if (!(e instanceof ApiError && e.status === 400 && e.fields.length)) return false;
-  form.setFields(e.fields.map((f) => ({ name: toFormPath(f.field) as never, errors: [f.message] })));
-  return true;
-}
+export { showServerFieldErrors } from '../shared.tsx';
