@@ -43,6 +43,8 @@ export const RequestAction = {
   reopen: 'reopen',
   supervise: 'supervise',
   close: 'close',
+  /** Merge a duplicate into the request it repeats (合并): closed here, handled there. */
+  merge: 'merge',
 } as const;
 export type RequestAction = (typeof RequestAction)[keyof typeof RequestAction];
 
@@ -59,6 +61,7 @@ export const RequestActionLabel: Record<RequestAction, string> = {
   reopen: '重办',
   supervise: '督办',
   close: '办结',
+  merge: '合并重复件',
 };
 
 /**
@@ -66,9 +69,9 @@ export const RequestActionLabel: Record<RequestAction, string> = {
  * citizen is not satisfied; then the service reopens the request (重办) instead — see `afterCallback`.
  */
 export const REQUEST_TRANSITIONS = {
-  received: { dispatch: 'dispatched', close: 'closed', supervise: 'received' },
+  received: { dispatch: 'dispatched', close: 'closed', merge: 'closed', supervise: 'received' },
   dispatched: { sign: 'processing', return: 'returned', reassign: 'dispatched', supervise: 'dispatched' },
-  returned: { dispatch: 'dispatched', reassign: 'dispatched', close: 'closed', supervise: 'returned' },
+  returned: { dispatch: 'dispatched', reassign: 'dispatched', close: 'closed', merge: 'closed', supervise: 'returned' },
   processing: { reply: 'replied', extend: 'processing', approve_extension: 'processing', reassign: 'dispatched', supervise: 'processing' },
   replied: { approve_reply: 'answered', reopen: 'processing', supervise: 'replied' },
   answered: { callback: 'closed', close: 'closed' },
@@ -88,6 +91,7 @@ export const REQUEST_ACTION_ACTORS = {
   callback: [...HOTLINE, Role.citizen, Role.enterprise],
   reopen: HOTLINE,
   close: HOTLINE,
+  merge: HOTLINE,
   supervise: [Role.supervisor],
   sign: [Role.handler],
   return: [Role.handler],

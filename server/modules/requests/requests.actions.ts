@@ -28,6 +28,8 @@ export const ActionInput = z.object({
   /** The operator's confirmed or corrected labels (at dispatch): they train the next model. */
   type: z.enum(RequestType).optional(),
   category: z.string().min(1).max(20).optional(),
+  /** For `merge`: the request this one repeats. */
+  duplicateOf: z.uuid('重复工单编号格式不正确').optional(),
 });
 export type ActionInput = z.infer<typeof ActionInput>;
 
@@ -118,6 +120,13 @@ export function createRequestActions(db: Db, clock: Clock, calendar: CalendarSer
           const body = `【12345】您的诉求（工单号 ${r.ticketNo}）已办理：${ReplyResultLabel[r.replyResult as ReplyResult] ?? ''}。${r.replyText ?? ''}`;
           if (r.phone) await repo.insertSms(trx, r.phone, body.slice(0, 500), r.id, at);
           if (r.citizenId) await notify(trx, { userId: r.citizenId, title: '诉求已答复', body, link: `/my/requests/${r.id}` }, at);
+          // Filers of duplicates merged into this request get the same answer.
+          const merged = await trx.selectFrom('requests').select(['id', 'ticketNo', 'phone', 'citizenId']).where('duplicateOf', '=', r.id).execute();
+          for (const m of merged) {
+            const same = `【12345】您的诉求（工单号 ${m.ticketNo}）已与工单 ${r.ticketNo} 合并办理：${ReplyResultLabel[r.replyResult as ReplyResult] ?? ''}。${r.replyText ?? ''}`;
+            if (m.phone) await repo.insertSms(trx, m.phone, same.slice(0, 500), m.id, at);
+            if (m.citizenId) await notify(trx, { userId: m.citizenId, title: '诉求已答复', body: same, link: `/my/requests/${m.id}` }, at);
+          }
           break;
         }
         case 'callback': {
@@ -145,6 +154,19 @@ export function createRequestActions(db: Db, clock: Clock, calendar: CalendarSer
           Object.assign(set, { closedAt: at, closedOnTime: at <= new Date(r.dueAt) });
           if (status === 'received') Object.assign(set, { replyResult: 'explained', replyText: input.comment, repliedAt: at });
           break;
+        case 'merge': {
+          if (!input.duplicateOf) throw invalid('duplicateOf', '请选择要合并到的工单');
+          if (input.duplicateOf === id) throw invalid('duplicateOf', '不能合并到本工单');
+          const target = await trx.selectFrom('requests').select(['id', 'ticketNo', 'status', 'duplicateOf']).where('id', '=', input.duplicateOf).executeTakeFirst();
+          if (!target) throw invalid('duplicateOf', '要合并到的工单不存在');
+          if (target.duplicateOf) throw invalid('duplicateOf', `工单 ${target.ticketNo} 本身已合并，请合并到它的主工单`);
+          const text = `您反映的问题与工单 ${target.ticketNo} 相同，已合并办理，办理结果将一并答复。`;
+          Object.assign(set, { duplicateOf: target.id, closedAt: at, closedOnTime: true, replyResult: 'explained', replyText: input.comment ? `${text}${input.comment}` : text, repliedAt: at });
+          Object.assign(data, { duplicateOf: target.id, ticketNo: target.ticketNo });
+          if (r.phone) await repo.insertSms(trx, r.phone, `【12345】您的诉求（工单号 ${r.ticketNo}）${text}`, r.id, at);
+          if (r.citizenId) await notify(trx, { userId: r.citizenId, title: '诉求已合并办理', body: text, link: `/my/requests/${r.id}` }, at);
+          break;
+        }
         case 'sign':
           break;
       }

@@ -129,3 +129,24 @@ test('deadline warnings and overdue notices go out once; overdue requests are on
   assert.ok(log.some((m) => m.phone === '13900012040' && m.body.includes(r.ticketNo)));
   t.clock.set(start);
 });
+
+test('a duplicate is merged into the request it repeats; its filer gets the same answer', async () => {
+  const operator = await t.login('operator');
+  const cgj = await t.login('handler-cgj');
+  const first = (await file({ text: '西湖新村3号楼前的井盖不见了，晚上很危险', phone: '13900012050' })).json;
+  const again = (await file({ text: '西湖新村3号楼门前井盖丢了，很危险', phone: '13900012051' })).json;
+  assert.ok(again.duplicates.some((d: { id: string }) => d.id === first.id), 'proposed as a duplicate');
+  assert.equal((await act(operator, again.id, { action: 'merge' })).status, 400, 'merge needs the target');
+  assert.equal((await act(operator, again.id, { action: 'merge', duplicateOf: again.id })).status, 400);
+  assert.equal((await act(cgj, again.id, { action: 'merge', duplicateOf: first.id })).status, 404);
+  const merged = await act(operator, again.id, { action: 'merge', duplicateOf: first.id });
+  assert.equal(merged.status, 200, merged.body);
+  assert.equal(merged.json.status, 'closed');
+  assert.equal(merged.json.duplicateOf, first.id);
+  await act(operator, first.id, { action: 'dispatch', departmentId: 'cgj' });
+  await act(cgj, first.id, { action: 'sign' });
+  await act(cgj, first.id, { action: 'reply', result: 'resolved', comment: '已补装井盖。' });
+  await act(operator, first.id, { action: 'approve_reply' });
+  const sms = await t.database.db.selectFrom('smsOutbox').select('body').where('phone', '=', '13900012051').orderBy('id').execute();
+  assert.ok(sms.at(-1)!.body.includes('已补装井盖'), 'the duplicate filer hears the answer too');
+});

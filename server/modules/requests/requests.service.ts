@@ -258,6 +258,7 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
         replyResult: r.replyResult, replyText: r.replyText, satisfaction: r.satisfaction, attachments,
         latitude: r.latitude, longitude: r.longitude, warning: r.status !== 'closed' && new Date(r.warnAt) <= clock.now() && new Date(r.dueAt) >= clock.now(),
         superviseDueAt: r.superviseDueAt ? new Date(r.superviseDueAt).toISOString() : null,
+        duplicateOf: r.duplicateOf,
         allowedActions: actionsFor(user, r.status as RequestStatus, access),
         events: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, departmentId: e.departmentId, actorName: hotline ? e.actorName : e.actorRole === 'citizen' ? '群众' : e.actorName, actorRole: e.actorRole, comment: e.comment, at: new Date(e.at).toISOString() })),
       };
