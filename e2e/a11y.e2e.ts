@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiCall, apiLogin, apiUpload, startServer, type RunningServer } from './lib/server.ts';
 import { checkA11y, formatViolations, launchBrowser, loginContext, newContext, settle, shot, tinyPdf } from './lib/browser.ts';
 
-type Role = 'anonymous' | 'citizen' | 'clerk' | 'admin';
+type Role = 'anonymous' | 'citizen' | 'clerk' | 'admin' | 'operator' | 'handler-dcjd';
 type Mode = 'normal' | 'elderly';
 
 interface PageSpec {
@@ -22,7 +22,7 @@ let server: RunningServer;
 let browser: Browser;
 const contexts = new Map<string, BrowserContext>();
 /** Filled in before(): a submitted case (the clerk can accept it) and an accepted one (with a timeline). */
-const fixture = { submittedId: '', acceptedId: '', bundleCode: '' };
+const fixture = { submittedId: '', acceptedId: '', bundleCode: '', requestId: '', myRequestId: '' };
 
 const PAGES: PageSpec[] = [
   { name: 'home', role: 'anonymous', path: () => '/' },
@@ -39,8 +39,17 @@ const PAGES: PageSpec[] = [
   { name: 'my-cases', role: 'citizen', path: () => '/my/cases' },
   { name: 'my-case-detail', role: 'citizen', path: () => `/my/cases/${fixture.acceptedId}` },
   { name: 'inbox', role: 'citizen', path: () => '/inbox' },
+  { name: 'new-request', role: 'anonymous', path: () => '/requests/new' },
+  { name: 'new-request-citizen', role: 'citizen', path: () => '/requests/new' },
+  { name: 'my-requests', role: 'citizen', path: () => '/my/requests' },
+  { name: 'my-request-detail', role: 'citizen', path: () => `/my/requests/${fixture.myRequestId}` },
   { name: 'workbench', role: 'clerk', path: () => '/workbench' },
   { name: 'workbench-case', role: 'clerk', path: () => `/workbench/cases/${fixture.submittedId}` },
+  { name: 'desk-requests', role: 'operator', path: () => '/desk/requests' },
+  { name: 'desk-new-request', role: 'operator', path: () => '/desk/requests/new' },
+  { name: 'desk-request', role: 'operator', path: () => `/desk/requests/${fixture.requestId}` },
+  { name: 'desk-requests-handler', role: 'handler-dcjd', path: () => '/desk/requests' },
+  { name: 'desk-request-handler', role: 'handler-dcjd', path: () => `/desk/requests/${fixture.requestId}` },
   { name: 'admin-items', role: 'admin', path: () => '/admin/items' },
   { name: 'admin-item-editor', role: 'admin', path: () => `/admin/items/${ITEM_CODE}` },
   { name: 'admin-calendar', role: 'admin', path: () => '/admin/calendar' },
@@ -69,6 +78,19 @@ before(async () => {
   fixture.acceptedId = accepted.id;
   const { bundles } = await apiCall<{ bundles: { code: string; itemCodes: string[] }[] }>(base, null, 'GET', '/api/bundles');
   fixture.bundleCode = (bundles.find((b) => b.itemCodes.includes(ITEM_CODE)) ?? bundles[0])!.code;
+  // A 12345 call dispatched to 东城街道: the desk's queue and request page for the hotline and the department.
+  const operator = await apiLogin(base, 'operator');
+  const call = await apiCall<{ id: string }>(base, operator, 'POST', '/api/requests', { text: '春晖社区门口的路灯坏了好几天，晚上出行不方便', contactName: '王先生', phone: '13800138000', address: '春晖社区', channel: 'phone' });
+  await apiCall(base, operator, 'POST', `/api/requests/${call.id}/actions`, { action: 'dispatch', departmentId: 'dcjd' });
+  fixture.requestId = call.id;
+  // The citizen's own request, answered by 东城街道: 我的诉求 and its detail with the rating card.
+  const handler = await apiLogin(base, 'handler-dcjd');
+  const mine = await apiCall<{ id: string }>(base, citizen, 'POST', '/api/requests', { text: '望江社区 3 栋楼道的灯坏了，晚上上下楼看不见', address: '望江社区 3 栋', phone: '13800138000' });
+  await apiCall(base, operator, 'POST', `/api/requests/${mine.id}/actions`, { action: 'dispatch', departmentId: 'dcjd' });
+  await apiCall(base, handler, 'POST', `/api/requests/${mine.id}/actions`, { action: 'sign' });
+  await apiCall(base, handler, 'POST', `/api/requests/${mine.id}/actions`, { action: 'reply', result: 'resolved', comment: '已安排物业更换楼道灯。' });
+  await apiCall(base, operator, 'POST', `/api/requests/${mine.id}/actions`, { action: 'approve_reply' });
+  fixture.myRequestId = mine.id;
 });
 
 after(async () => {

@@ -39,6 +39,8 @@ export interface BuildOptions {
   auditSealIntervalMs?: number;
   /** Run background jobs every so often (off in tests, which call app.jobs.tick()). */
   jobsIntervalMs?: number;
+  /** Prepare slow things (the request classifier) in the background right after start. */
+  warmUp?: boolean;
   /** The SMS gateway (tests pass a recording one); by default from the configuration. */
   sms?: SmsGateway;
 }
@@ -96,6 +98,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerAdmin(app, deps);
   registerSearch(app, deps, catalog);
   const requests = registerRequests(app, deps, calendar);
+  if (opts.warmUp) app.addHook('onReady', async () => { void requests.warmUp().catch((err) => app.log.error({ err }, 'classifier warm-up failed')); });
   // A file may be read by its owner, or by staff who can see a case or a 12345 request it is attached to.
   registerFiles(app, deps, async (userId, fileId, ownerId) => {
     if (userId === ownerId) return true;

@@ -4,6 +4,7 @@ import { openDatabase } from './platform/db/index.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { buildApp } from './app.ts';
 import { seedDemo, seedKnowledge, DEMO_PASSWORD } from './seed/index.ts';
+import { seedDemoRequests } from './seed/demo-requests.ts';
 import { refuseUnsafeProduction } from './platform/production.ts';
 import { sealAudit } from './platform/audit.ts';
 
@@ -22,11 +23,14 @@ let banner = '';
 if (!config.demo) await seedKnowledge(database.db);
 if (config.demo) {
   const { seeded, accounts } = await seedDemo(database.db, { fastHash: false });
+  // 12345 requests of the last 30 days for the desk and the dashboard (only into an empty requests table; not in tests).
+  const demoRequests = await seedDemoRequests(database.db, new Date());
   const staff = accounts.filter((a) => !a.username.startsWith('reviewer-') && !a.username.startsWith('handler-'));
   const reviewers = accounts.filter((a) => a.username.startsWith('reviewer-')).map((a) => a.username);
   const handlers = accounts.filter((a) => a.username.startsWith('handler-')).map((a) => a.username);
   banner = [
     seeded ? '已载入演示数据（28 个部门、257 个事项、12 个一件事、2007–2026 年工作日历）。' : '沿用已有数据。',
+    ...(demoRequests ? [`已载入 ${demoRequests} 条近 30 天的 12345 演示诉求。`] : []),
     `演示账号（密码均为 ${DEMO_PASSWORD}）：`,
     ...staff.map((a) => `  ${a.username.padEnd(12)} ${a.note}`),
     `  ${reviewers.slice(0, 4).join(', ')} … 共 ${reviewers.length} 个部门审批账号（reviewer-<部门编号>）`,
@@ -41,7 +45,7 @@ try {
   process.exit(1);
 }
 
-const app = await buildApp({ config, database, auditSealIntervalMs: 2000, jobsIntervalMs: 60_000 });
+const app = await buildApp({ config, database, auditSealIntervalMs: 2000, jobsIntervalMs: 60_000, warmUp: true });
 await app.listen({ port: config.port, host: config.host });
 const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
 console.log(`

@@ -1,5 +1,7 @@
 // Locator helpers that match what antd renders for Chinese labels.
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { newContext, shot } from './browser.ts';
+import { DEMO_PASSWORD } from './server.ts';
 
 
 /**
@@ -17,4 +19,32 @@ export async function loginViaForm(page: Page, username: string, password: strin
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: cjk('登录') }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
+}
+
+export type TrackedPage = Page & { jsErrors?: string[] };
+
+/** A fresh browser context logged in as `username` through the login form, landing on `path`; page errors are kept. */
+export async function openAs(browser: Browser, baseUrl: string, contexts: BrowserContext[], username: string, path: string): Promise<TrackedPage> {
+  const context = await newContext(browser, { baseUrl });
+  contexts.push(context);
+  const page: TrackedPage = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.jsErrors = errors;
+  await page.goto(`/login?next=${encodeURIComponent(path)}`);
+  await loginViaForm(page, username, DEMO_PASSWORD);
+  await page.locator('#main').waitFor();
+  return page;
+}
+
+/** Runs a step; on failure keeps a screenshot `name` and adds the page's errors (and the server's last output). */
+export async function step<T>(page: TrackedPage, name: string, body: () => Promise<T>, serverOutput?: () => string): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    await shot(page, `FAILED-${name}`).catch(() => undefined);
+    (e as Error).message += `\n--- page ${page.url()} errors ---\n${(page.jsErrors ?? []).join('\n') || '(none)'}`;
+    if (serverOutput) (e as Error).message += `\n--- last server output ---\n${serverOutput().slice(-2000)}`;
+    throw e;
+  }
 }

@@ -1,9 +1,12 @@
 // Demo accounts: demo mode only, all with the published password. Production refuses them.
 import type { Db } from '../platform/db/index.ts';
 import { hashPassword } from '../platform/passwords.ts';
+import { hashToken } from '../platform/auth.ts';
 import { idNumberCheckChar, usccCheckChar } from '../../domain/codes.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
+/** The api_key of the demo Open311 client application (stored, like every key, as its SHA-256). */
+export const DEMO_OPEN311_KEY = 'demo-open311-key';
 
 const idNo = (first17: string) => first17 + idNumberCheckChar(first17);
 const uscc = (first17: string) => first17 + usccCheckChar(first17);
@@ -60,5 +63,8 @@ export async function seedDemoAccounts(db: Db, fast: boolean) {
       address: a.address ?? null, isDemo: true,
     }).onConflict((oc) => oc.column('username').doNothing()).execute();
   }
+  // The demo Open311 client; once there (or revoked by an admin) it is left alone.
+  await db.insertInto('open311Clients').values({ name: '演示客户端（Open311）', apiKeyHash: hashToken(DEMO_OPEN311_KEY), createdBy: 'demo' })
+    .onConflict((oc) => oc.column('apiKeyHash').doNothing()).execute();
   return accounts;
 }

@@ -10,6 +10,10 @@ let t: TestContext;
 /** A submitted 公安 case of citizen with an attached file, a draft of citizen, and one of citizen's messages. */
 const fx = { caseId: '', draftId: '', fileId: '', noteId: 0, knowledgeIds: [] as number[], requestId: '', ruleId: 0 };
 const ruleUrl = () => Promise.resolve(`/api/admin/requests/dispatch-rules/${fx.ruleId}`);
+const open311Ticket = async () =>
+  `/open311/v2/requests/${(await t.database.db.selectFrom('requests').select('ticketNo').where('id', '=', fx.requestId).executeTakeFirstOrThrow()).ticketNo}.json`;
+const newOpen311Client = async () =>
+  `/api/admin/open311-clients/${(await t.call(await t.login('admin'), { method: 'POST', url: '/api/admin/open311-clients', payload: { name: '待吊销客户端' } })).json.id}`;
 
 before(async () => {
   t = await createTestContext();
@@ -132,6 +136,12 @@ const ROWS: Row[] = [
     denied: [['citizen2', 404], ['handler-cgj', 404], ['operator', 403]], allowed: [] },
   { method: 'GET', route: '/api/requests/:id', url: () => Promise.resolve(`/api/requests/${fx.requestId}`), anonymous: 401,
     denied: [['citizen2', 404], ['clerk', 404]], allowed: [['citizen', 200], ['operator', 200], ['admin', 200]] },
+  // Reports: the hotline centre any department, a department handler its own only.
+  { method: 'GET', route: '/api/requests/stats', url: '/api/requests/stats', anonymous: 401,
+    denied: [['citizen', 403], ['enterprise', 403], ['clerk', 403], ['reviewer-ga', 403]],
+    allowed: [['operator', 200], ['supervisor', 200], ['admin', 200], ['handler-cgj', 200]] },
+  { method: 'GET', route: '/api/requests/stats/daily.xlsx', url: '/api/requests/stats/daily.xlsx', anonymous: 401,
+    denied: [['citizen', 403], ['clerk', 403], ['reviewer-ga', 403]], allowed: [['operator', 200], ['supervisor', 200], ['handler-cgj', 200]] },
   // The hotline's configuration: admins only.
   { method: 'GET', route: '/api/admin/requests/dispatch-rules', url: '/api/admin/requests/dispatch-rules', anonymous: 401,
     denied: [['operator', 403], ['supervisor', 403], ['handler-cgj', 403], ['citizen', 403]], allowed: [['admin', 200]] },
@@ -143,6 +153,18 @@ const ROWS: Row[] = [
     denied: [['operator', 403], ['supervisor', 403], ['citizen', 403]], allowed: [['admin', 204]] },
   { method: 'PUT', route: '/api/admin/requests/time-limits', url: '/api/admin/requests/time-limits', body: { urgentHours: 2, days: { 咨询: 1, 求助: 3, 投诉: 5, 举报: 5, 建议: 10, 表扬: 10 } }, anonymous: 401,
     denied: [['operator', 403], ['supervisor', 403], ['citizen', 403]], allowed: [['admin', 200]] },
+
+  // Open311 GeoReport v2: reading is public (no contact details); posting needs a client's api_key, not a session.
+  pub('/open311/v2/services.:format', '/open311/v2/services.json'),
+  pub('/open311/v2/requests.:format', '/open311/v2/requests.json'),
+  pub('/open311/v2/requests/:id.:format', '/open311/v2/requests/20990101000001.json', 404),
+  { method: 'GET', route: '/open311/v2/requests/:id.:format', url: open311Ticket, anonymous: 200, allowed: [['citizen2', 200]] },
+  { method: 'POST', route: '/open311/v2/requests.:format', url: '/open311/v2/requests.json', anonymous: 201, allowed: [['citizen', 201]],
+    body: { api_key: 'demo-open311-key', service_code: 'urban-construction', address_string: '春晖社区', description: '春晖社区门口的井盖松动了' } },
+  // Open311 client keys: administrators only.
+  { method: 'GET', route: '/api/admin/open311-clients', url: '/api/admin/open311-clients', anonymous: 401, denied: [...STAFF_NOT_ADMIN, ['supervisor', 403]], allowed: [['admin', 200]] },
+  { method: 'POST', route: '/api/admin/open311-clients', url: '/api/admin/open311-clients', body: { name: '权限测试客户端' }, anonymous: 401, denied: [...STAFF_NOT_ADMIN, ['supervisor', 403]], allowed: [['admin', 201]] },
+  { method: 'DELETE', route: '/api/admin/open311-clients/:id', url: newOpen311Client, anonymous: 401, denied: [...STAFF_NOT_ADMIN, ['supervisor', 403]], allowed: [['admin', 200]] },
 
   // Applications.
   { method: 'POST', route: '/api/applications', url: '/api/applications', body: { itemCode: GA_ITEM, formData: {} }, anonymous: 401,
@@ -203,7 +225,7 @@ async function callAs(actor: Actor | null, row: Row) {
 const label = (a: Actor) => (typeof a === 'string' ? a : a.label);
 
 test('the permission table covers every route the app registers', () => {
-  const registered = registeredRoutes(t.app).filter((r) => r.split(' ')[1]!.startsWith('/api'));
+  const registered = registeredRoutes(t.app).filter((r) => /^\/(api|open311)\//.test(r.split(' ')[1]!));
   const listed = ROWS.map((r) => `${r.method} ${r.route}`).sort();
   assert.ok(registered.length > 40, `parsed ${registered.length} routes`);
   assert.deepEqual(registered.filter((r) => !listed.includes(r)), [], 'routes without a permission row');

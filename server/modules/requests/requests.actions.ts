@@ -42,7 +42,7 @@ type Access = ReturnType<typeof requestAccess>;
 function mayAct(user: AuthUser, action: RequestAction, access: Access): boolean {
   const roles = REQUEST_ACTION_ACTORS[action] as readonly string[];
   return user.roles.some((role) => roles.includes(role) && (
-    role === Role.handler ? access.assigned : role === Role.citizen || role === Role.enterprise ? access.owner : true));
+    role === Role.handler ? access.lead : role === Role.citizen || role === Role.enterprise ? access.owner : true));
 }
 
 /** The actions this user could take on a request in its current status. */
@@ -63,9 +63,10 @@ export function createRequestActions(db: Db, clock: Clock, calendar: CalendarSer
       if (!r) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
       const access = requestAccess(user, r);
       if (!(access.hotline || access.assigned || access.owner)) throw notFound('REQUEST_NOT_FOUND', '诉求不存在');
-      if (!mayAct(user, input.action, access)) throw forbidden(`您不能对诉求执行“${RequestActionLabel[input.action]}”`);
-      const roles = REQUEST_ACTION_ACTORS[input.action] as readonly string[];
-      if (roles.includes(Role.handler) && !access.hotline && r.departmentId !== user.departmentId) throw forbidden('只有主办部门可以执行此操作');
+      if (!mayAct(user, input.action, access)) {
+        const handlerAction = (REQUEST_ACTION_ACTORS[input.action] as readonly string[]).includes(Role.handler);
+        throw forbidden(handlerAction && access.assigned ? '只有主办部门可以执行此操作，协办部门请配合主办部门办理' : `您不能对诉求执行“${RequestActionLabel[input.action]}”`);
+      }
       const status = r.status as RequestStatus;
       let to = nextRequestStatus(status, input.action);
       if (!to) throw conflict('ACTION_NOT_ALLOWED', '该诉求当前状态下不能执行此操作', { allowedActions: actionsFor(user, status, access) });

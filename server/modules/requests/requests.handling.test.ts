@@ -150,3 +150,51 @@ test('a duplicate is merged into the request it repeats; its filer gets the same
   const sms = await t.database.db.selectFrom('smsOutbox').select('body').where('phone', '=', '13900012051').orderBy('id').execute();
   assert.ok(sms.at(-1)!.body.includes('已补装井盖'), 'the duplicate filer hears the answer too');
 });
+
+test('the filer sees the answer only once the hotline sent it, and no notes between staff or staff names', async () => {
+  const citizen = await t.login('citizen');
+  const operator = await t.login('operator');
+  const cgj = await t.login('handler-cgj');
+  const r = (await file({ text: '春晖社区8栋旁边的树枝压到电线了，刮风时很危险', phone: '13900012060' }, citizen)).json;
+  await act(operator, r.id, { action: 'dispatch', departmentId: 'ga' });
+  await act(await t.login('handler-ga'), r.id, { action: 'return', comment: '内部说明：不属于公安职责' });
+  await act(operator, r.id, { action: 'dispatch', departmentId: 'cgj' });
+  await act(cgj, r.id, { action: 'sign' });
+  await act(cgj, r.id, { action: 'reply', result: 'resolved', comment: '已修剪树枝。' });
+  const under = (await t.call(citizen, { method: 'GET', url: `/api/requests/${r.id}` })).json;
+  assert.equal(under.replyText, null, 'not before the hotline approved it');
+  assert.ok(under.events.every((e: { comment: string | null; actorName: string }) => e.comment === null && !/handler|operator/.test(e.actorName)));
+  await act(operator, r.id, { action: 'approve_reply' });
+  await act(citizen, r.id, { action: 'callback', satisfaction: 'satisfied', comment: '谢谢' });
+  const done = (await t.call(citizen, { method: 'GET', url: `/api/requests/${r.id}` })).json;
+  assert.equal(done.replyText, '已修剪树枝。');
+  const callback = done.events.find((e: { action: string }) => e.action === 'callback');
+  assert.equal(callback.satisfaction, 'satisfied');
+  assert.equal(callback.comment, '谢谢');
+  const staffView = (await t.call(operator, { method: 'GET', url: `/api/requests/${r.id}` })).json;
+  assert.ok(staffView.events.some((e: { comment: string | null }) => e.comment === '内部说明：不属于公安职责'));
+});
+
+test('an enterprise request names the company; the list can be sorted newest first', async () => {
+  const ent = await t.login('enterprise');
+  const r = (await file({ text: '园区门口的道路坑洼不平，货车进出困难', channel: 'enterprise' }, ent)).json;
+  const seen = (await t.call(await t.login('operator'), { method: 'GET', url: `/api/requests/${r.id}` })).json;
+  assert.match(seen.contactName, /（.+公司.*）|（.+）/);
+  const newest = (await t.call(ent, { method: 'GET', url: '/api/requests?sort=newest' })).json.items;
+  assert.equal(newest[0].id, r.id);
+  assert.equal((await t.call(ent, { method: 'GET', url: '/api/requests?sort=oldest' })).status, 400);
+});
+
+test('a co-handling department sees the request but only the lead department signs and replies; a call keeps no operator name', async () => {
+  const operator = await t.login('operator');
+  const r = (await file({ text: '来电反映湖滨社区河边护栏断了两节', channel: 'phone', phone: '13900012070' }, operator)).json;
+  assert.equal((await t.call(operator, { method: 'GET', url: `/api/requests/${r.id}` })).json.contactName, null);
+  await act(operator, r.id, { action: 'dispatch', departmentId: 'cgj', coDepartmentIds: ['xhjd'] });
+  const co = await t.login('handler-xhjd');
+  const seen = (await t.call(co, { method: 'GET', url: `/api/requests/${r.id}` })).json;
+  assert.deepEqual(seen.allowedActions, []);
+  const refused = await act(co, r.id, { action: 'sign' });
+  assert.equal(refused.status, 403);
+  assert.match(refused.json.message, /主办部门/);
+  assert.deepEqual((await t.call(await t.login('handler-cgj'), { method: 'GET', url: `/api/requests/${r.id}` })).json.allowedActions.sort(), ['return', 'sign']);
+});

@@ -19,5 +19,7 @@ export function requestAccess(user: AuthUser, r: RequestScope) {
     hotline: hasRole(user, ...HOTLINE_ROLES),
     assigned: hasRole(user, Role.handler) && r.status !== 'received' && (r.departmentId === dept || r.coDepartmentIds.includes(dept)),
     owner: r.citizenId === user.id,
+    /** The handler's department leads (主办) the request: only it signs, returns, extends and replies. */
+    lead: hasRole(user, Role.handler) && r.status !== 'received' && r.departmentId === dept,
   };
 }

@@ -27,7 +27,7 @@ export function requestsRoutes(app: App, service: RequestsService) {
       querystring: Page.extend({
         status: z.enum(Object.values(RequestStatus) as [string, ...string[]]).optional(), departmentId: z.string().max(40).optional(),
         category: z.string().max(20).optional(), type: z.string().max(4).optional(), urgent: boolParam.optional(), supervised: boolParam.optional(),
-        overdue: boolParam.optional(), warning: boolParam.optional(), q: z.string().trim().max(100).optional(),
+        overdue: boolParam.optional(), warning: boolParam.optional(), sort: z.enum(['due', 'newest'], { message: '排序应为 due 或 newest' }).optional(), q: z.string().trim().max(100).optional(),
       }),
     },
   }, async (req) => {

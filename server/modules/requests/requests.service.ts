@@ -1,18 +1,19 @@
 // Intake and classification of 12345 requests (the rest of the loop follows in this module).
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { AuthUser } from '../../platform/auth.ts';
 import { hasRole } from '../../platform/auth.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { auditRow } from '../../platform/audit.ts';
 import { chinaDate } from '../../../domain/calendar.ts';
 import { maskName, maskPhone } from '../../../domain/codes.ts';
 import { forbidden, invalid, notFound } from '../../../domain/errors.ts';
 import { Role } from '../../../domain/enums.ts';
 import { isUrgent, RequestChannel, requestDueAt, RequestType } from '../../../domain/requests.ts';
 import type { CalendarService } from '../calendar/index.ts';
-import { notify } from '../notifications/index.ts';
+import { notificationRow } from '../notifications/index.ts';
 import { classifierFor, shippedPlaces, trainModel } from './classifier/training.ts';
 import { storedModel, storedModelVersion } from './classifier/stored-model.ts';
 import type { RequestClassifier } from './classifier/classifier.ts';
@@ -41,21 +42,28 @@ export type IntakeInput = z.infer<typeof IntakeInput>;
 const DUPLICATE_WINDOW_MS = 7 * 86_400_000;
 const MODEL_CHECK_MS = 60_000;
 
-/** Character-bigram overlap (Jaccard) of two texts: a cheap measure for duplicate proposals. */
-export function textSimilarity(a: string, b: string): number {
-  const grams = (s: string) => {
-    const out = new Set<string>();
-    const t = s.replace(/[^\p{Script=Han}a-zA-Z0-9]/gu, '');
-    for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
-    return out;
+const NOT_WORD = /[^\p{Script=Han}a-zA-Z0-9]/gu;
+const bigrams = (s: string) => {
+  const out = new Set<string>();
+  const t = s.replace(NOT_WORD, '');
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+};
+
+/** Character-bigram overlap (Jaccard) with one text, for many others: its bigrams are made once (intake compares up to 50). */
+export function similarityTo(a: string): (b: string) => number {
+  const x = bigrams(a);
+  return (b) => {
+    const y = bigrams(b);
+    if (!x.size || !y.size) return 0;
+    let both = 0;
+    for (const g of y) if (x.has(g)) both++;
+    return both / (x.size + y.size - both);
   };
-  const x = grams(a);
-  const y = grams(b);
-  if (!x.size || !y.size) return 0;
-  let both = 0;
-  for (const g of x) if (y.has(g)) both++;
-  return both / (x.size + y.size - both);
 }
+
+/** Character-bigram overlap (Jaccard) of two texts: a cheap measure for duplicate proposals. */
+export const textSimilarity = (a: string, b: string): number => similarityTo(a)(b);
 
 export function createRequestsService(db: Db, clock: Clock, calendar: CalendarService, settings: RequestSettings) {
   let classifier: { c: RequestClassifier; version: number } | undefined;
@@ -118,9 +126,22 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
     return wanted;
   }
 
+  /** The contact as given, else the account's name; an enterprise request also names the company (企业诉求). */
+  async function contactName(input: IntakeInput, user: AuthUser | null): Promise<string | null> {
+    // A call entered by the hotline is the caller's, never the operator's own name.
+    const name = input.contactName ?? (user && !hasRole(user, ...HOTLINE_ROLES) ? user.realName : null);
+    if (input.channel !== RequestChannel.enterprise || !user) return name;
+    const company = (await db.selectFrom('users').select('companyName').where('id', '=', user.id).executeTakeFirst())?.companyName;
+    return company ? `${name ?? ''}（${company}）`.slice(0, 120) : name;
+  }
+
   /** The intake itself, shared by every channel (the caller has checked who may use which). */
   async function receive(input: IntakeInput, user: AuthUser | null, open311: Open311Intake | null) {
     const at = clock.now();
+    const place = places.find((p) => input.address?.includes(p.name) || input.text.includes(p.name));
+    // The duplicate candidates are read while the classifier works (a round trip overlapped with CPU work).
+    const candidatesRead = repo.recentSimilarCandidates(db, new Date(at.getTime() - DUPLICATE_WINDOW_MS), input.phone ?? null, place?.name ?? null);
+    candidatesRead.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
     const c = await classify(input.text);
     const open311ClientId = open311?.clientId ?? null;
     // An Open311 client names the service (category) itself; the department follows it unless the classifier's fits.
@@ -129,32 +150,31 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
       c.category = open311.category;
       if (defaults[0] && !defaults.includes(c.departmentId)) c.departmentId = defaults[0];
     }
-    const place = places.find((p) => input.address?.includes(p.name) || input.text.includes(p.name));
     // A direct-dispatch rule (category + street → department) set by an admin outranks the classifier.
     const rule = await settings.ruleFor(c.category, place?.streetId ?? null);
     if (rule) c.departmentId = rule.departmentId;
     const attachments = await ownFiles(input.attachmentIds, user);
     const due = await dueAt(c.type, c.urgent, at);
     const warn = new Date(at.getTime() + 0.8 * (due.getTime() - at.getTime()));
-    const candidates = await repo.recentSimilarCandidates(db, new Date(at.getTime() - DUPLICATE_WINDOW_MS), input.phone ?? null, place?.name ?? null);
-    const duplicates = candidates.filter((r) => textSimilarity(r.text, input.text) >= 0.35).map((r) => ({ id: r.id, ticketNo: r.ticketNo }));
-    const row = await db.transaction().execute(async (trx) => {
-      const n = await repo.nextTicketNumber(trx);
-      const ticketNo = `${chinaDate(at).replaceAll('-', '')}${String(n).padStart(6, '0')}`;
-      const r = await repo.insertRequest(trx, {
-        ticketNo, channel: input.channel, text: input.text, type: c.type, category: c.category, departmentId: c.departmentId,
-        status: 'received', contactName: input.anonymous ? null : (input.contactName ?? user?.realName ?? null),
+    const similarity = similarityTo(input.text);
+    const duplicates = (await candidatesRead).filter((r) => similarity(r.text) >= 0.35).map((r) => ({ id: r.id, ticketNo: r.ticketNo }));
+    const id = randomUUID();
+    const citizenId = user && !hasRole(user, ...HOTLINE_ROLES) ? user.id : null;
+    const receipt = '【12345】您的诉求已受理，工单号 {ticketNo}。我们将尽快转交办理并答复您，可凭工单号查询进度。';
+    const row = await repo.insertIntake(db, {
+      request: {
+        id, channel: input.channel, text: input.text, type: c.type, category: c.category, departmentId: c.departmentId,
+        status: 'received', contactName: input.anonymous ? null : await contactName(input, user),
         phone: input.phone ?? null, anonymous: input.anonymous, confidential: input.confidential, address: input.address ?? null,
         streetId: place?.streetId ?? null, community: place?.name ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null, open311ClientId,
-        citizenId: user && !hasRole(user, ...HOTLINE_ROLES) ? user.id : null, createdBy: user?.id ?? null,
+        citizenId, createdBy: user?.id ?? null,
         attachments, classification: JSON.stringify({ ...c, duplicates, ...(rule ? { ruleId: rule.id } : {}) }), urgent: c.urgent, receivedAt: at, dueAt: due, warnAt: warn, updatedAt: at,
-      });
-      await repo.insertEvent(trx, { requestId: r.id, action: 'receive', fromStatus: null, toStatus: 'received', departmentId: null, actorId: user?.id ?? null, actorName: user?.username ?? (open311ClientId ? 'Open311' : '群众'), actorRole: user?.roles[0] ?? 'citizen', comment: null, data: { channel: input.channel, ...open311?.received }, at });
-      const receipt = `【12345】您的诉求已受理，工单号 ${ticketNo}。我们将尽快转交办理并答复您，可凭工单号查询进度。`;
-      if (input.phone) await repo.insertSms(trx, input.phone, receipt, r.id, at);
-      if (r.citizenId) await notify(trx, { userId: r.citizenId, title: '诉求已受理', body: receipt, link: `/my/requests/${r.id}` }, at);
-      await writeAudit(trx, { actorId: user?.id ?? null, actorName: user?.username ?? (open311ClientId ? 'open311' : 'anonymous'), action: 'request.receive', targetType: 'request', targetId: r.id, detail: { ticketNo, channel: input.channel, ...(open311ClientId ? { open311ClientId } : {}) } }, at);
-      return r;
+      },
+      ticketPrefix: chinaDate(at).replaceAll('-', ''),
+      event: { requestId: id, action: 'receive', fromStatus: null, toStatus: 'received', departmentId: null, actorId: user?.id ?? null, actorName: user?.username ?? (open311ClientId ? 'Open311' : '群众'), actorRole: user?.roles[0] ?? 'citizen', comment: null, data: { channel: input.channel, ...open311?.received }, at },
+      sms: input.phone ? { phone: input.phone, body: receipt } : null,
+      notification: citizenId ? notificationRow({ userId: citizenId, title: '诉求已受理', body: receipt, link: `/my/requests/${id}` }, at) : null,
+      audit: auditRow({ actorId: user?.id ?? null, actorName: user?.username ?? (open311ClientId ? 'open311' : 'anonymous'), action: 'request.receive', targetType: 'request', targetId: id, detail: { channel: input.channel, ...(open311ClientId ? { open311ClientId } : {}) } }, at),
     });
     return {
       id: row.id,
@@ -171,6 +191,8 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
   const act = createRequestActions(db, clock, calendar, new Set(categories.map((c) => c.name)));
   return {
     classify,
+    /** Trains or loads the classifier now, so the first request after a start does not wait for it. */
+    warmUp: () => getClassifier().then(() => undefined),
 
     /** What the forms need: the 15 categories with their definitions, the places with their streets, types and time limits. */
     async meta() {
@@ -220,7 +242,8 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
       if (f.q) q = q.where((eb) => eb.or([eb('ticketNo', '=', f.q!), eb('text', 'like', `%${f.q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)]));
       const [rows, total] = await Promise.all([
         q.select(['id', 'ticketNo', 'channel', 'text', 'type', 'category', 'departmentId', 'status', 'urgent', 'supervised', 'receivedAt', 'dueAt', 'warnAt', 'streetId', 'community'])
-          .orderBy('urgent', 'desc').orderBy('dueAt', 'asc').orderBy('id').offset((page - 1) * pageSize).limit(pageSize).execute(),
+          .$if(f.sort === 'newest', (qb) => qb.orderBy('receivedAt', 'desc'))
+          .$if(f.sort !== 'newest', (qb) => qb.orderBy('urgent', 'desc').orderBy('dueAt', 'asc')).orderBy('id').offset((page - 1) * pageSize).limit(pageSize).execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       const now = clock.now();
@@ -246,6 +269,9 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
       ]);
       // Departments never see a phone number unmasked, nor who filed an anonymous or confidential request.
       const hideWho = !hotline && !owner && (r.anonymous || r.confidential);
+      // The filer sees the answer once the hotline has sent it, and no internal notes or staff names.
+      const staff = hotline || access.assigned;
+      const answerVisible = staff || r.status === 'answered' || r.status === 'closed';
       return {
         id: r.id, ticketNo: r.ticketNo, channel: r.channel, text: r.text, type: r.type, category: r.category, departmentId: r.departmentId,
         coDepartmentIds: r.coDepartmentIds, status: r.status, version: r.version, urgent: r.urgent,
@@ -255,12 +281,18 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
         receivedAt: new Date(r.receivedAt).toISOString(), dueAt: new Date(r.dueAt).toISOString(),
         classification: hotline ? r.classification : undefined,
         supervised: r.supervised, reopenCount: r.reopenCount, returnsCount: r.returnsCount, extensionRequested: r.extensionRequested,
-        replyResult: r.replyResult, replyText: r.replyText, satisfaction: r.satisfaction, attachments,
+        replyResult: answerVisible ? r.replyResult : null, replyText: answerVisible ? r.replyText : null, satisfaction: r.satisfaction, attachments,
         latitude: r.latitude, longitude: r.longitude, warning: r.status !== 'closed' && new Date(r.warnAt) <= clock.now() && new Date(r.dueAt) >= clock.now(),
         superviseDueAt: r.superviseDueAt ? new Date(r.superviseDueAt).toISOString() : null,
         duplicateOf: r.duplicateOf,
         allowedActions: actionsFor(user, r.status as RequestStatus, access),
-        events: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, departmentId: e.departmentId, actorName: hotline ? e.actorName : e.actorRole === 'citizen' ? '群众' : e.actorName, actorRole: e.actorRole, comment: e.comment, at: new Date(e.at).toISOString() })),
+        events: events.map((e) => ({
+          action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, departmentId: e.departmentId,
+          actorName: staff ? e.actorName : actorFor(e.actorRole), actorRole: e.actorRole,
+          comment: staff || CITIZEN_VISIBLE_COMMENTS.has(e.action) ? e.comment : null,
+          satisfaction: (e.data as { satisfaction?: string } | null)?.satisfaction ?? null,
+          at: new Date(e.at).toISOString(),
+        })),
       };
     },
   };
@@ -273,6 +305,10 @@ export interface Open311Intake {
   received?: { mediaUrl?: string; email?: string };
 }
 
+/** Event comments a filer may read: their own words and the answers sent to them, never notes between staff. */
+const CITIZEN_VISIBLE_COMMENTS = new Set(['receive', 'callback', 'close', 'merge']);
+const actorFor = (role: string) => (role === 'citizen' || role === 'enterprise' ? '群众' : role === 'handler' ? '承办部门' : '12345 热线');
+
 export interface ListFilter {
   status?: string;
   departmentId?: string;
@@ -284,6 +320,8 @@ export interface ListFilter {
   /** Open, past the warning point (80 % of the time limit) and not yet overdue. */
   warning?: boolean;
   q?: string;
+  /** `due` (default: urgent first, then the nearest due date) or `newest` (latest received first). */
+  sort?: 'due' | 'newest';
 }
 
 export type RequestsService = ReturnType<typeof createRequestsService>;

@@ -1,8 +1,9 @@
 // HTTP for search, typeahead, clicks, hot words and the assistant (public), and the admin's
 // analytics and knowledge base.
 import { z } from 'zod';
+import { Role } from '../../../domain/enums.ts';
 import { typed, Page, type App } from '../../platform/http.ts';
-import { requireAdmin } from '../../platform/auth.ts';
+import { hasRole, requireAdmin } from '../../platform/auth.ts';
 import type { SearchService } from './search.service.ts';
 import type { KnowledgeService } from './knowledge.service.ts';
 import { KnowledgeInput } from './knowledge.service.ts';
@@ -20,7 +21,7 @@ export function searchRoutes(app: App, search: SearchService, knowledge: Knowled
 
   r.get('/api/search', {
     schema: { tags, summary: '智能搜索：事项和一件事，最相关的在前', querystring: z.object({ q: Query, limit: z.coerce.number().int('条数应为整数').min(1, '至少 1 条').max(50, '最多 50 条').default(10) }) },
-  }, async (req) => search.search(req.query.q, req.query.limit));
+  }, async (req) => search.search(req.query.q, req.query.limit, 'search', { log: !hasRole(req.user, Role.operator, Role.supervisor, Role.handler) }));
 
   r.get('/api/search/suggest', {
     schema: { tags, summary: '输入提示（前缀、拼音首字母）', querystring: z.object({ q: z.string().max(50, '输入内容不能超过 50 字').default('') }) },

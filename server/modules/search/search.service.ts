@@ -24,7 +24,8 @@ function everyDay(from: string, to: string): string[] {
 
 export function createSearchService(db: Db, clock: Clock, holder: EngineHolder) {
   return {
-    async search(query: string, limit: number, source: 'search' | 'assistant' = 'search') {
+    /** `log: false` for lookups by hotline staff (their callers' words are not what the public searches for). */
+    async search(query: string, limit: number, source: 'search' | 'assistant' = 'search', opts: { log?: boolean } = {}) {
       const { engine, meta } = await holder.get();
       const outcome = engine.search(query, limit);
       const results = outcome.results.map((r) => ({
@@ -36,7 +37,7 @@ export function createSearchService(db: Db, clock: Clock, holder: EngineHolder) 
         ...(meta.get(r.code) ?? { departmentName: '', onlineDepth: null, promisedLimitDays: null, itemCount: null }),
         matched: r.matched,
       }));
-      const log = await repo.insertLog(db, {
+      const log = opts.log === false ? null : await repo.insertLog(db, {
         query: scrubQuery(query.trim()),
         normalized: scrubQuery(outcome.normalized).slice(0, 200),
         resultCodes: results.map((r) => r.code),
@@ -44,7 +45,7 @@ export function createSearchService(db: Db, clock: Clock, holder: EngineHolder) 
         source,
         createdAt: clock.now(),
       });
-      return { results, noMatch: outcome.noMatch, suggestion: outcome.suggestion, outOfScope: outcome.outOfScope, logId: String(log.id), hotline: HOTLINE };
+      return { results, noMatch: outcome.noMatch, suggestion: outcome.suggestion, outOfScope: outcome.outOfScope, logId: log ? String(log.id) : null, hotline: HOTLINE };
     },
 
     async suggest(query: string) {

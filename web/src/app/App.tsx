@@ -22,10 +22,17 @@ const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
 const ApplyPage = lazy(() => import('../features/applications/ApplyPage.tsx'));
 const MyCasesPage = lazy(() => import('../features/applications/MyCasesPage.tsx'));
 const CaseDetailPage = lazy(() => import('../features/applications/CaseDetailPage.tsx'));
+const NewRequestPage = lazy(() => import('../features/requests/citizen/NewRequestPage.tsx'));
+const MyRequestsPage = lazy(() => import('../features/requests/citizen/MyRequestsPage.tsx'));
+const MyRequestDetailPage = lazy(() => import('../features/requests/citizen/MyRequestDetailPage.tsx'));
 const InboxPage = lazy(() => import('../features/inbox/InboxPage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 const WorkbenchQueuePage = lazy(() => import('../features/workbench/index.tsx').then((m) => ({ default: m.WorkbenchQueuePage })));
 const WorkbenchCasePage = lazy(() => import('../features/workbench/index.tsx').then((m) => ({ default: m.WorkbenchCasePage })));
+const DeskQueuePage = lazy(() => import('../features/requests/desk/index.tsx').then((m) => ({ default: m.DeskQueuePage })));
+const DeskNewRequestPage = lazy(() => import('../features/requests/desk/index.tsx').then((m) => ({ default: m.DeskNewRequestPage })));
+const DeskRequestPage = lazy(() => import('../features/requests/desk/index.tsx').then((m) => ({ default: m.DeskRequestPage })));
+const RequestDashboardPage = lazy(() => import('../features/requests/dashboard/DashboardPage.tsx'));
 const AdminPage = lazy(() => import('../features/admin/index.tsx').then((m) => ({ default: m.AdminPage })));
 
 function PageFallback() {
@@ -61,9 +68,16 @@ function ThemedApp() {
                   <Route path="apply/:code" element={<RequireAuth roles={['citizen', 'enterprise']}>{lazyPage(<ApplyPage />)}</RequireAuth>} />
                   <Route path="my/cases" element={<RequireAuth roles={['citizen', 'enterprise']}>{lazyPage(<MyCasesPage />)}</RequireAuth>} />
                   <Route path="my/cases/:id" element={<RequireAuth roles={['citizen', 'enterprise']}>{lazyPage(<CaseDetailPage />)}</RequireAuth>} />
+                  <Route path="requests/new" element={lazyPage(<NewRequestPage />)} />
+                  <Route path="my/requests" element={<RequireAuth roles={['citizen', 'enterprise']}>{lazyPage(<MyRequestsPage />)}</RequireAuth>} />
+                  <Route path="my/requests/:id" element={<RequireAuth roles={['citizen', 'enterprise']}>{lazyPage(<MyRequestDetailPage />)}</RequireAuth>} />
                   <Route path="inbox" element={<RequireAuth>{lazyPage(<InboxPage />)}</RequireAuth>} />
                   <Route path="workbench" element={<RequireAuth roles={['clerk', 'reviewer']}>{lazyPage(<WorkbenchQueuePage />)}</RequireAuth>} />
                   <Route path="workbench/cases/:id" element={<RequireAuth roles={['clerk', 'reviewer']}>{lazyPage(<WorkbenchCasePage />)}</RequireAuth>} />
+                  <Route path="desk/requests" element={<RequireAuth roles={['operator', 'supervisor', 'handler', 'admin']}>{lazyPage(<DeskQueuePage />)}</RequireAuth>} />
+                  <Route path="desk/requests/new" element={<RequireAuth roles={['operator', 'supervisor', 'admin']}>{lazyPage(<DeskNewRequestPage />)}</RequireAuth>} />
+                  <Route path="desk/requests/:id" element={<RequireAuth roles={['operator', 'supervisor', 'handler', 'admin']}>{lazyPage(<DeskRequestPage />)}</RequireAuth>} />
+                  <Route path="desk/dashboard" element={<RequireAuth roles={['operator', 'supervisor', 'handler', 'admin']}>{lazyPage(<RequestDashboardPage />)}</RequireAuth>} />
                   <Route path="admin/*" element={<RequireAuth roles={['admin']}>{lazyPage(<AdminPage />)}</RequireAuth>} />
                   <Route path="*" element={lazyPage(<NotFoundPage />)} />
                 </Route>

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { MenuOutlined, CloseOutlined, UserOutlined } from '@ant-design/icons';
-import { useAuth, isAdmin, isApplicant, isStaff } from './auth.tsx';
+import { useAuth, hasRole, isAdmin, isApplicant, isStaff } from './auth.tsx';
 import { useElderly } from './elderly.tsx';
 import { useUnread } from './unread.tsx';
 import { ElderlyToggle } from './ElderlyToggle.tsx';
@@ -23,8 +23,11 @@ function useNavEntries(): NavEntry[] {
   entries.push({ to: '/items', label: elderly ? '找服务' : '办事指南' });
   if (!elderly) entries.push({ to: '/bundles', label: '一件事' });
   if (!user || isApplicant(user)) entries.push({ to: '/my/cases', label: '我的办件' });
+  if (isApplicant(user)) entries.push({ to: '/my/requests', label: '我的诉求' });
   if (user) entries.push({ to: '/inbox', label: '消息', badge: unread });
   if (isStaff(user)) entries.push({ to: '/workbench', label: '工作台' });
+  if (hasRole(user, 'operator', 'supervisor', 'handler', 'admin')) entries.push({ to: '/desk/requests', label: '诉求工作台' });
+  if (hasRole(user, 'operator', 'supervisor', 'handler', 'admin')) entries.push({ to: '/desk/dashboard', label: '诉求看板' });
   if (isAdmin(user)) entries.push({ to: '/admin', label: '管理' });
   return entries;
 }
@@ -91,8 +94,8 @@ export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  // 智能客服 on portal pages only: not on the staff workbench or in the admin area.
-  const portal = !/^\/(admin|workbench)(\/|$)/.test(location.pathname);
+  // 智能客服 on portal pages only: not on the staff workbench, the 12345 desk or in the admin area.
+  const portal = !/^\/(admin|workbench|desk)(\/|$)/.test(location.pathname);
 
   // Close the mobile menu on navigation and move focus to the page, as a screen reader expects.
   useEffect(() => {

@@ -1,7 +1,7 @@
 // 管理后台: catalog upkeep, search analytics and knowledge base, working-day calendar, users and the audit log, under /admin/*.
 import { lazy, Suspense } from 'react';
 import { Col, Grid, Menu, Row, Spin } from 'antd';
-import { AppstoreOutlined, BookOutlined, CalendarOutlined, FileProtectOutlined, LineChartOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApiOutlined, AppstoreOutlined, BookOutlined, CalendarOutlined, FileProtectOutlined, LineChartOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
 import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useElderly } from '../../app/elderly.tsx';
 import { ItemListPage } from './items/ItemListPage.tsx';
@@ -12,6 +12,7 @@ import { UsersPage } from './users/UsersPage.tsx';
 import { AuditPage } from './audit/AuditPage.tsx';
 import { KnowledgePage } from './search/KnowledgePage.tsx';
 import { RequestSettingsPage } from './requests/RequestSettingsPage.tsx';
+import { Open311ClientsPage } from './open311/Open311ClientsPage.tsx';
 
 // Charts (echarts) load only with the analytics page.
 const SearchAnalyticsPage = lazy(() => import('./search/SearchAnalyticsPage.tsx').then((m) => ({ default: m.SearchAnalyticsPage })));
@@ -21,6 +22,7 @@ const MENU = [
   { key: 'search', icon: <LineChartOutlined aria-hidden />, label: '搜索分析' },
   { key: 'knowledge', icon: <BookOutlined aria-hidden />, label: '知识库' },
   { key: 'requests', icon: <PhoneOutlined aria-hidden />, label: '诉求派单' },
+  { key: 'open311', icon: <ApiOutlined aria-hidden />, label: 'Open311' },
   { key: 'calendar', icon: <CalendarOutlined aria-hidden />, label: '工作日历' },
   { key: 'users', icon: <TeamOutlined aria-hidden />, label: '用户' },
   { key: 'audit', icon: <FileProtectOutlined aria-hidden />, label: '审计日志' },
@@ -77,6 +79,7 @@ export function AdminPage() {
           <Route path="requests" element={<RequestSettingsPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="users" element={<UsersPage />} />
+          <Route path="open311" element={<Open311ClientsPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="*" element={<Navigate to="items" replace />} />
         </Routes>

@@ -90,22 +90,28 @@ function CardLink({ card, onNavigate }: { card: AssistantCard; onNavigate: () =>
   );
 }
 
-function Hotline() {
+/** Hand-over to people: the 12345 hotline by phone, or the question filed online as a 12345 request (诉求). */
+function Hotline({ question, onNavigate }: { question?: string; onNavigate: () => void }) {
   return (
     <div className="tb-assistant-handoff" role="note">
       <PhoneOutlined aria-hidden className="tb-assistant-handoff-icon" />
       <div>
         <p>这个问题我暂时答不好，建议您咨询人工服务：</p>
-        <a href="tel:12345" className="tb-assistant-hotline">
-          拨打 12345 政务服务便民热线
-        </a>
-        <p className="tb-assistant-handoff-note">7×24 小时人工服务，也可以到政务服务中心窗口咨询。</p>
+        <div className="tb-assistant-handoff-links">
+          <a href="tel:12345" className="tb-assistant-hotline">
+            拨打 12345 政务服务便民热线
+          </a>
+          <Link to="/requests/new" state={question ? { text: question } : undefined} className="tb-assistant-hotline" onClick={onNavigate}>
+            在线提交诉求
+          </Link>
+        </div>
+        <p className="tb-assistant-handoff-note">7×24 小时人工服务，也可以到政务服务中心窗口咨询。在线提交的诉求由 12345 热线受理并按时答复。</p>
       </div>
     </div>
   );
 }
 
-function MessageView({ m, onNavigate }: { m: ChatMessage; onNavigate: () => void }) {
+function MessageView({ m, question, onNavigate }: { m: ChatMessage; question?: string; onNavigate: () => void }) {
   if (m.role === 'user') {
     return (
       <li className="tb-assistant-msg is-user">
@@ -138,7 +144,7 @@ function MessageView({ m, onNavigate }: { m: ChatMessage; onNavigate: () => void
             ))}
           </div>
         ) : null}
-        {m.handoff ? <Hotline /> : null}
+        {m.handoff ? <Hotline question={question} onNavigate={onNavigate} /> : null}
       </div>
     </li>
   );
@@ -306,8 +312,8 @@ export default function ChatPanel({ open, onClose, pending, onPendingTaken }: Ch
               <p>{GREETING}</p>
             </div>
           </li>
-          {messages.map((m) => (
-            <MessageView key={m.id} m={m} onNavigate={onNavigate} />
+          {messages.map((m, i) => (
+            <MessageView key={m.id} m={m} question={m.handoff ? messages.slice(0, i).reverse().find((q) => q.role === 'user')?.text : undefined} onNavigate={onNavigate} />
           ))}
           {busy ? (
             <li className="tb-assistant-msg is-bot">

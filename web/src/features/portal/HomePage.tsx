@@ -11,6 +11,7 @@ import type { Bundle, DepartmentInfo, ItemSummary } from '../../lib/types.ts';
 import { ItemBadges } from './ItemBadges.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { HotWords } from '../search/HotWords.tsx';
+import { HotlineEntry } from '../requests/citizen/HotlineEntry.tsx';
 import './portal.css';
 
 function ApplicantShortcuts() {
@@ -203,6 +204,7 @@ export default function HomePage() {
         </div>
       </section>
       <ApplicantShortcuts />
+      <HotlineEntry />
       {elderly ? (
         <>
           <ElderlyTiles />
