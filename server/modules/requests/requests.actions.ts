@@ -142,6 +142,7 @@ export function createRequestActions(db: Db, clock: Clock, calendar: CalendarSer
           break;
         }
         case 'reopen':
+          if (r.duplicateOf) throw conflict('MERGED_DUPLICATE', '该工单已合并到主工单办理，请在主工单上重办', { allowedActions: [] });
           if (status === 'closed') Object.assign(set, { reopenCount: r.reopenCount + 1, closedAt: null, closedOnTime: null });
           Object.assign(set, { replyResult: null, replyText: null, repliedAt: null });
           break;

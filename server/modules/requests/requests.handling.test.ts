@@ -143,6 +143,8 @@ test('a duplicate is merged into the request it repeats; its filer gets the same
   assert.equal(merged.status, 200, merged.body);
   assert.equal(merged.json.status, 'closed');
   assert.equal(merged.json.duplicateOf, first.id);
+  assert.deepEqual(merged.json.allowedActions, [], 'a merged duplicate is handled on its main request');
+  assert.equal((await act(operator, again.id, { action: 'reopen', comment: '再看看' })).status, 409);
   await act(operator, first.id, { action: 'dispatch', departmentId: 'cgj' });
   await act(cgj, first.id, { action: 'sign' });
   await act(cgj, first.id, { action: 'reply', result: 'resolved', comment: '已补装井盖。' });

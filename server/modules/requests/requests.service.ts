@@ -285,7 +285,8 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
         latitude: r.latitude, longitude: r.longitude, warning: r.status !== 'closed' && new Date(r.warnAt) <= clock.now() && new Date(r.dueAt) >= clock.now(),
         superviseDueAt: r.superviseDueAt ? new Date(r.superviseDueAt).toISOString() : null,
         duplicateOf: r.duplicateOf,
-        allowedActions: actionsFor(user, r.status as RequestStatus, access),
+        // A merged duplicate is handled on its main request only.
+        allowedActions: r.duplicateOf ? [] : actionsFor(user, r.status as RequestStatus, access),
         events: events.map((e) => ({
           action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, departmentId: e.departmentId,
           actorName: staff ? e.actorName : actorFor(e.actorRole), actorRole: e.actorRole,

@@ -6,7 +6,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { makeFeaturizer } from './features.ts';
 import { RequestClassifier, trainClassifier, type LabelledRequest } from './classifier.ts';
-import { predictSoftmax, trainNaiveBayes, trainSoftmax } from './softmax.ts';
+import { predictSoftmax, softmaxProbabilities, trainNaiveBayes, trainSoftmax, type SoftmaxModel } from './softmax.ts';
 
 const jieba = Jieba.withDict(dict);
 const segmenter = { cut: (s: string) => jieba.cut(s, true) };
@@ -28,6 +28,53 @@ test('features: words, bigrams, the street of a named place, a question mark', (
   assert.ok(f.includes('b:路灯'));
   assert.ok(f.includes('q:question'));
   assert.ok(!f.some((x) => x.startsWith('place:south')));
+});
+
+test('features: speech-act cues, and again when they are in the last sentence', () => {
+  const f = makeFeaturizer(segmenter, places)('楼下有家饭店天天排油烟，熏得我们家没法开窗。請問這歸誰管？');
+  assert.ok(f.includes('act:thirdParty') && f.includes('act:harmSelf'));
+  assert.ok(f.includes('act:askInfo') && f.includes('last:askInfo'), 'traditional characters are read as simplified');
+  assert.ok(!f.includes('last:harmSelf'));
+  assert.ok(f.includes('q:endsWithQuestion'));
+  const lex = makeFeaturizer(segmenter, places, [{ label: 'c:城乡建设', terms: ['路灯', '井盖'] }])('路灯坏了，井盖也没了');
+  assert.equal(lex.filter((x) => x === 'lex:c:城乡建设').length, 1);
+});
+
+test('stored weights are compact integers, sparse where that is shorter, and mean the same', () => {
+  const samples = DATA.map((r) => ({ features: segmenter.cut(r.text), label: r.departmentId }));
+  const model = trainSoftmax(samples, { epochs: 20 });
+  assert.equal(model.scale, 100);
+  for (const w of Object.values(model.weights)) {
+    assert.ok(w.every(Number.isInteger));
+    assert.ok(w.length === model.labels.length || (w.length % 2 === 0 && w.length < model.labels.length));
+  }
+  // A model stored before (one plain weight per label, no scale) still predicts the same.
+  const dense: SoftmaxModel = {
+    kind: 'softmax', labels: model.labels, bias: model.bias,
+    weights: Object.fromEntries(Object.entries(model.weights).map(([f, w]) => {
+      const row = new Array(model.labels.length).fill(0);
+      if (w.length === model.labels.length) w.forEach((x, c) => (row[c] = x / 100));
+      else for (let j = 0; j < w.length; j += 2) row[w[j]!] = w[j + 1]! / 100;
+      return [f, row];
+    })),
+  };
+  for (const r of DATA) {
+    const a = softmaxProbabilities(model, segmenter.cut(r.text));
+    const b = softmaxProbabilities(dense, segmenter.cut(r.text));
+    a.forEach((p, i) => assert.ok(Math.abs(p - b[i]!) < 1e-9));
+  }
+});
+
+test('the naive Bayes blend and the temperature keep the answer and soften the confidence', () => {
+  const samples = DATA.map((r) => ({ features: segmenter.cut(r.text), label: r.category }));
+  const plain = trainSoftmax(samples, { epochs: 40 });
+  const blended = trainSoftmax(samples, { epochs: 40, naiveBayes: 0.5 });
+  const warm = trainSoftmax(samples, { epochs: 40, temperature: 2 });
+  const text = segmenter.cut('工资被拖欠了');
+  assert.equal(predictSoftmax(blended, text).label, '劳动和社会保障');
+  assert.equal(predictSoftmax(warm, text).label, predictSoftmax(plain, text).label);
+  assert.ok(predictSoftmax(warm, text).confidence < predictSoftmax(plain, text).confidence);
+  assert.equal(warm.temperature, 2);
 });
 
 test('softmax regression and naive Bayes separate distinct topics', () => {
@@ -53,4 +100,7 @@ test('the classifier answers all three heads, routes by place, and survives JSON
   assert.equal(c.classify('请问养老保险怎么交？').type.label, '咨询');
   assert.equal(c.classify('丙丁村路边全是垃圾').department.label, 'south');
   assert.equal(model.samples, DATA.length);
+  const d = c.distributions('我们这里的路灯晚上不亮');
+  assert.equal(d.category.labels.length, d.category.probabilities.length);
+  assert.ok(Math.abs(d.type.probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-9);
 });

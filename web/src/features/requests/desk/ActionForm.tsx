@@ -10,7 +10,7 @@ import { DepartmentSelect } from './DepartmentSelect.tsx';
 import { actionLabel } from './actionLabels.ts';
 
 /** Actions that undo work or end the request: the user confirms them once more. */
-const DESTRUCTIVE = new Set<RequestAction>(['return', 'close', 'reopen']);
+const DESTRUCTIVE = new Set<RequestAction>(['return', 'close', 'reopen', 'merge']);
 
 const HINT: Partial<Record<RequestAction, string>> = {
   sign: '签收后开始办理，请在办理时限内答复。',
@@ -23,6 +23,7 @@ const HINT: Partial<Record<RequestAction, string>> = {
   callback: '记录群众对办理结果的评价：满意或基本满意即办结；不满意将退回原部门重办，重办两次仍不满意转督办。',
   supervise: '督办有单独的办结期限，承办部门会在工单上看到督办要求。',
   reassign: '改派后由新部门重新签收办理。',
+  merge: '与已有工单反映同一件事时合并：本工单随即办结，群众会收到短信，主工单答复时一并告知。',
 };
 
 interface Props extends ActionCallbacks {
@@ -38,6 +39,7 @@ interface Values {
   result?: ActionBody['result'];
   satisfaction?: ActionBody['satisfaction'];
   departmentId?: string;
+  duplicateOf?: string;
 }
 
 export function ActionForm({ action, detail, departments, onCancel, ...callbacks }: Props) {
@@ -124,6 +126,14 @@ export function ActionForm({ action, detail, departments, onCancel, ...callbacks
         </>
       )}
       {action === 'close' && commentField(detail.status === 'answered' ? '办结说明' : '答复内容', true, detail.status === 'answered' ? '如：多次回访未接通，按规定办结' : '在电话中答复群众的内容')}
+      {action === 'merge' && (
+        <>
+          <Form.Item name="duplicateOf" label="合并到工单" rules={[{ required: true, message: '请选择要合并到的工单' }]}>
+            <Radio.Group options={(detail.classification?.duplicates ?? []).map((d) => ({ value: d.id, label: `工单 ${d.ticketNo}` }))} />
+          </Form.Item>
+          {commentField('合并说明（选填）', false)}
+        </>
+      )}
       {action === 'reassign' && (
         <>
           <Form.Item name="departmentId" label="改派给" rules={[{ required: true, message: '请选择改派的部门' }]}>

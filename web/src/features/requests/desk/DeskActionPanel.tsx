@@ -24,7 +24,8 @@ function offered(detail: RequestDetail): RequestAction[] {
       detail.allowedActions.includes(a) &&
       !(a === 'approve_extension' && !detail.extensionRequested) &&
       !(a === 'extend' && detail.extensionRequested) &&
-      !(a === 'reassign' && detail.status === 'returned'),
+      !(a === 'reassign' && detail.status === 'returned') &&
+      !(a === 'merge' && !detail.classification?.duplicates?.length),
   );
 }
 

@@ -11,6 +11,6 @@ export function actionLabel(action: RequestAction, status: RequestStatus): strin
 /** The order of the buttons: the usual next step first. */
 export const ACTION_ORDER: RequestAction[] = [
   'dispatch', 'sign', 'reply', 'approve_reply', 'callback', 'approve_extension', 'extend',
-  'reassign', 'reopen', 'return', 'supervise', 'close',
+  'reassign', 'reopen', 'return', 'supervise', 'close', 'merge',
 ];
 export const PRIMARY_ACTIONS = new Set<RequestAction>(['dispatch', 'sign', 'reply', 'approve_reply', 'callback', 'approve_extension']);

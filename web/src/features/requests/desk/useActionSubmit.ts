@@ -16,6 +16,8 @@ export interface ActionBody {
   days?: number;
   type?: RequestType;
   category?: string;
+  /** For `merge`: the request this one repeats. */
+  duplicateOf?: string;
 }
 
 export interface ActionCallbacks {
