@@ -26,6 +26,7 @@ test('buckets: the day, the Monday of the week, the first of the month; every bu
 test('topic words: Han words of two or more characters, no stopwords, nothing of a place name, once per text', () => {
   const places = ['春晖社区', '东城街道'];
   assert.deepEqual([...topicWords(['春晖', '社区', '门口', '烧烤', '烧烤', '油烟', '很', 'KTV', '东城', '12'], places)], ['烧烤', '油烟']);
+  assert.deepEqual([...topicWords(['两个', '三次', '十二点', '每个', '今年', '打电话', '三轮车', '半年', '井盖'], places)], ['三轮车', '井盖'], 'quantities and time words are not topics');
   const counts = countWords([['烧烤', '烧烤'], ['烧烤', '油烟'], ['噪音']], places);
   assert.deepEqual([...counts], [['烧烤', 2], ['油烟', 1], ['噪音', 1]]);
 });

@@ -109,7 +109,11 @@ export const HOT_WORD_STOPWORDS = new Set([
   '小区', '社区', '街道', '村里', '楼下', '楼上', '门口', '附近', '旁边', '对面', '周边', '路口', '家里', '家门口', '这边', '那边',
   '严重', '非常', '特别', '十分', '比较', '很多', '太多', '不少', '一样', '影响', '造成', '导致', '出现', '发现', '存在', '进行', '需要',
   '应该', '知道', '觉得', '认为', '看到', '听说', '告诉', '说明', '回复', '答复', '联系', '电话', '手机', '号码', '时间', '地方', '位置',
+  '今年', '去年', '明年', '前年', '上午', '下午', '上周', '本周', '这周', '上个月', '这个月', '下个月', '年底', '月底', '年初', '打电话', '打了',
 ]);
+
+/** A number with its measure word (两个, 三次, 十二点, 每个, 半年): a quantity, never a topic. */
+const QUANTITY = /^[一二三四五六七八九十百千万两几每半多数]+[个点天年月日周次号层栋楼元块岁名家条辆位只遍趟分钟小时回间户人]$/u;
 
 /**
  * The topic words of one text: jieba's words of two or more Han characters that are not stopwords
@@ -119,7 +123,7 @@ export function topicWords(words: readonly string[], placeNames: readonly string
   const out = new Set<string>();
   for (const w of words) {
     if (w.length < 2 || w.length > 8 || !/^\p{Script=Han}+$/u.test(w)) continue;
-    if (HOT_WORD_STOPWORDS.has(w) || placeNames.some((p) => p.includes(w))) continue;
+    if (HOT_WORD_STOPWORDS.has(w) || QUANTITY.test(w) || placeNames.some((p) => p.includes(w))) continue;
     out.add(w);
   }
   return out;

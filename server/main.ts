@@ -4,6 +4,7 @@ import { openDatabase } from './platform/db/index.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { buildApp } from './app.ts';
 import { seedDemo, seedKnowledge, DEMO_PASSWORD } from './seed/index.ts';
+import { DEMO_OPEN311_KEY } from './seed/demo-accounts.ts';
 import { seedDemoRequests } from './seed/demo-requests.ts';
 import { refuseUnsafeProduction } from './platform/production.ts';
 import { sealAudit } from './platform/audit.ts';
@@ -35,6 +36,7 @@ if (config.demo) {
     ...staff.map((a) => `  ${a.username.padEnd(12)} ${a.note}`),
     `  ${reviewers.slice(0, 4).join(', ')} … 共 ${reviewers.length} 个部门审批账号（reviewer-<部门编号>）`,
     `  ${handlers.slice(0, 4).join(', ')} … 共 ${handlers.length} 个部门和街道的 12345 诉求承办账号（handler-<部门编号>）`,
+    `Open311 演示客户端 api_key：${DEMO_OPEN311_KEY}（POST /open311/v2/requests.json）`,
   ].join('\n');
 }
 try {
