@@ -50,7 +50,17 @@ export function createRequestSettings(db: Db, clock: Clock, categories: Set<stri
     if (!depts.has(input.departmentId)) throw invalid('departmentId', `部门不存在：${input.departmentId}`);
     if (input.streetId && depts.get(input.streetId) !== 'street') throw invalid('streetId', `街道（乡镇）不存在：${input.streetId}`);
   }
-  const duplicate = (e: unknown) => (e as { code?: string }).code === '23505';
+  /** Runs a rule change; a second rule for the same category and street is a 409, not a 500. */
+  async function ruleChange<T>(change: () => Promise<T>): Promise<T> {
+    try {
+      const out = await change();
+      cache = undefined;
+      return out;
+    } catch (e) {
+      if ((e as { code?: string }).code === '23505') throw conflict('RULE_EXISTS', '该分类在该街道已有派单规则，请直接修改它');
+      throw e;
+    }
+  }
 
   return {
     /** The rule for this category in this street, else for this category anywhere. */
@@ -67,47 +77,32 @@ export function createRequestSettings(db: Db, clock: Clock, categories: Set<stri
 
     async createRule(input: DispatchRuleInput, user: AuthUser) {
       const at = clock.now();
-      try {
-        const row = await db.transaction().execute(async (trx) => {
-          await checkRule(trx, input);
-          const r = await trx.insertInto('requestDispatchRules').values({ ...input, note: input.note ?? null, updatedBy: user.username, updatedAt: at }).returningAll().executeTakeFirstOrThrow();
-          await writeAudit(trx, { actorId: user.id, actorName: user.username, action: 'request.rule.create', targetType: 'request_dispatch_rule', targetId: String(r.id), detail: input }, at);
-          return r;
-        });
-        cache = undefined;
-        return row;
-      } catch (e) {
-        if (duplicate(e)) throw conflict('RULE_EXISTS', '该分类在该街道已有派单规则，请直接修改它');
-        throw e;
-      }
+      return ruleChange(() => db.transaction().execute(async (trx) => {
+        await checkRule(trx, input);
+        const r = await trx.insertInto('requestDispatchRules').values({ ...input, note: input.note ?? null, updatedBy: user.username, updatedAt: at }).returningAll().executeTakeFirstOrThrow();
+        await writeAudit(trx, { actorId: user.id, actorName: user.username, action: 'request.rule.create', targetType: 'request_dispatch_rule', targetId: String(r.id), detail: input }, at);
+        return r;
+      }));
     },
 
     async updateRule(id: number, input: DispatchRuleInput, user: AuthUser) {
       const at = clock.now();
-      try {
-        const row = await db.transaction().execute(async (trx) => {
-          await checkRule(trx, input);
-          const r = await trx.updateTable('requestDispatchRules').set({ ...input, note: input.note ?? null, updatedBy: user.username, updatedAt: at }).where('id', '=', id).returningAll().executeTakeFirst();
-          if (!r) throw notFound('RULE_NOT_FOUND', '派单规则不存在');
-          await writeAudit(trx, { actorId: user.id, actorName: user.username, action: 'request.rule.update', targetType: 'request_dispatch_rule', targetId: String(id), detail: input }, at);
-          return r;
-        });
-        cache = undefined;
-        return row;
-      } catch (e) {
-        if (duplicate(e)) throw conflict('RULE_EXISTS', '该分类在该街道已有派单规则，请直接修改它');
-        throw e;
-      }
+      return ruleChange(() => db.transaction().execute(async (trx) => {
+        await checkRule(trx, input);
+        const r = await trx.updateTable('requestDispatchRules').set({ ...input, note: input.note ?? null, updatedBy: user.username, updatedAt: at }).where('id', '=', id).returningAll().executeTakeFirst();
+        if (!r) throw notFound('RULE_NOT_FOUND', '派单规则不存在');
+        await writeAudit(trx, { actorId: user.id, actorName: user.username, action: 'request.rule.update', targetType: 'request_dispatch_rule', targetId: String(id), detail: input }, at);
+        return r;
+      }));
     },
 
     async deleteRule(id: number, user: AuthUser) {
       const at = clock.now();
-      await db.transaction().execute(async (trx) => {
+      await ruleChange(() => db.transaction().execute(async (trx) => {
         const r = await trx.deleteFrom('requestDispatchRules').where('id', '=', id).returningAll().executeTakeFirst();
         if (!r) throw notFound('RULE_NOT_FOUND', '派单规则不存在');
         await writeAudit(trx, { actorId: user.id, actorName: user.username, action: 'request.rule.delete', targetType: 'request_dispatch_rule', targetId: String(id), detail: { category: r.category, streetId: r.streetId, departmentId: r.departmentId } }, at);
-      });
-      cache = undefined;
+      }));
     },
 
     async setTimeLimits(limits: TimeLimits, user: AuthUser) {
