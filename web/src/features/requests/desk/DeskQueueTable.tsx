@@ -5,6 +5,7 @@ import { Card, Grid, List, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate } from 'react-router-dom';
 import type { DepartmentInfo } from '../../../lib/types.ts';
+import { useElderly } from '../../../app/elderly.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { DUE_ROW_BG, departmentName, DueBadge, dueLevel, RequestStatusTag, SupervisedTag, TypeTag, UrgentTag, type RequestListItem } from '../shared/index.ts';
 
@@ -39,6 +40,7 @@ function rowLevel(r: RequestListItem): 'warning' | 'overdue' | null {
 }
 
 export function DeskQueueTable({ rows, loading, departments, emptyText, ownDepartmentId }: Props) {
+  const { elderly } = useElderly();
   const screens = Grid.useBreakpoint();
   const navigate = useNavigate();
   const wrap = useRef<HTMLDivElement>(null);
@@ -92,7 +94,7 @@ export function DeskQueueTable({ rows, loading, departments, emptyText, ownDepar
   }
 
   const columns: ColumnsType<RequestListItem> = [
-    { title: '工单号', dataIndex: 'ticketNo', width: 150, fixed: 'left', render: (v: string, r) => <Link to={requestPath(r.id)} onClick={(e) => e.stopPropagation()}>{v}</Link> },
+    { title: '工单号', dataIndex: 'ticketNo', width: elderly ? 210 : 150, fixed: 'left', render: (v: string, r) => <Link to={requestPath(r.id)} onClick={(e) => e.stopPropagation()}>{v}</Link> },
     { title: '诉求摘要', dataIndex: 'text', render: (v: string, r) => (<span title={v}><Flags r={r} />{summary(v)}</span>) },
     { title: '类型', dataIndex: 'type', width: 76, render: (v: string) => <TypeTag type={v} /> },
     { title: '分类', dataIndex: 'category', width: 96 },
