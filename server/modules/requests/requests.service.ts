@@ -15,8 +15,8 @@ import { isUrgent, RequestChannel, requestDueAt, RequestType } from '../../../do
 import type { CalendarService } from '../calendar/index.ts';
 import { notificationRow } from '../notifications/index.ts';
 import { classifierFor, shippedPlaces, trainModel } from './classifier/training.ts';
-import { storedModel, storedModelVersion } from './classifier/stored-model.ts';
-import type { RequestClassifier } from './classifier/classifier.ts';
+import { confirmedRequests, storedModel, storedModelVersion } from './classifier/stored-model.ts';
+import { FEATURES_VERSION, type RequestClassifier } from './classifier/classifier.ts';
 import * as repo from './requests.repo.ts';
 import { HOTLINE_ROLES, requestAccess } from './requests.policy.ts';
 import { actionsFor, createRequestActions } from './requests.actions.ts';
@@ -77,7 +77,11 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
     const version = await storedModelVersion(db);
     if (!classifier || classifier.version !== version) {
       const stored = version ? await storedModel(db) : null;
-      classifier = { c: classifierFor(stored?.model ?? trainModel([], clock.now())), version };
+      // A model stored by an older release refers to features this code no longer makes: learn again from the
+      // shipped data and the operators' confirmed requests (in memory; `npx tongban train` stores it again).
+      const model = stored && (stored.model.featuresVersion ?? 1) === FEATURES_VERSION ? stored.model
+        : trainModel(stored ? await confirmedRequests(db) : [], clock.now());
+      classifier = { c: classifierFor(model), version };
     }
     return classifier.c;
   }

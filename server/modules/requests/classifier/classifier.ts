@@ -13,8 +13,17 @@ export interface LabelledRequest {
   weight?: number;
 }
 
+/**
+ * The version of the features a model's weights refer to. Raise it whenever features.ts or the training
+ * options change what a weight means: a stored model of another version is then retrained, not trusted.
+ * 2: speech-act cue groups, naive Bayes in the type head, compact weights (2026-11).
+ */
+export const FEATURES_VERSION = 2;
+
 export interface ClassifierModel {
   version: 1;
+  /** FEATURES_VERSION at training; absent in models stored before it existed (= 1). */
+  featuresVersion?: number;
   trainedAt: string;
   samples: number;
   places: Place[];
@@ -52,7 +61,7 @@ export function trainClassifier(data: LabelledRequest[], segmenter: Segmenter, p
   const type = trainSoftmax(rows.map(({ r, f }) => ({ features: f, label: r.type, weight: r.weight })), options('type'));
   const category = trainSoftmax(rows.map(({ r, f }) => ({ features: f, label: r.category, weight: r.weight })), options('category'));
   const department = trainSoftmax(rows.map(({ r, f }) => ({ features: [...f, categoryFeature(r.category)], label: r.departmentId, weight: r.weight })), options('department'));
-  return { version: 1, trainedAt: at.toISOString(), samples: data.length, places, lexicons, type, category, department };
+  return { version: 1, featuresVersion: FEATURES_VERSION, trainedAt: at.toISOString(), samples: data.length, places, lexicons, type, category, department };
 }
 
 export class RequestClassifier {
