@@ -84,6 +84,11 @@ export function addWorkingDays(cal: WorkingCalendar, from: IsoDate, n: number): 
   return { date, provisional };
 }
 
+/** The last second (23:59:59 China time) of the n-th working day after the China date of `from`. */
+export function endOfWorkingDay(cal: WorkingCalendar, from: Date, n: number): Date {
+  return new Date(`${addWorkingDays(cal, chinaDate(from), n).date}T23:59:59+08:00`);
+}
+
 /**
  * Working days in the interval (a, b]: after a, up to and including b. Negative when b is before a.
  * addWorkingDays(a, workingDaysBetween(a, b)) is the last working day on or before b.

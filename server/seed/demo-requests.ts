@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Db, Executor } from '../platform/db/index.ts';
 import type { RequestEventsTable, RequestsTable } from '../platform/db/schema.ts';
-import { addDays, chinaDate, isWorkingDay, makeCalendar } from '../../domain/calendar.ts';
-import { DEFAULT_TIME_LIMITS, isUrgent, RequestType, type ReplyResult, type TimeLimits } from '../../domain/requests.ts';
+import { addDays, chinaDate, endOfWorkingDay, isWorkingDay, makeCalendar } from '../../domain/calendar.ts';
+import { DEFAULT_TIME_LIMITS, isUrgent, requestDueAt, RequestType, type ReplyResult, type TimeLimits } from '../../domain/requests.ts';
 import * as calendarRepo from '../modules/calendar/calendar.repo.ts';
 import { REQUESTS_DATA_DIR, shippedCategories, shippedPlaces } from '../modules/requests/classifier/training.ts';
-import { chinaAt, DAY, endOfWorkingDay, MIN, plus, prng, userActor, uuid, walk, type Actor, type Ctx, type Example, type Plan, type Rng, type Walk } from './demo-requests.walk.ts';
+import { chinaAt, DAY, MIN, prng, userActor, uuid, walk, type Actor, type Ctx, type Example, type Plan, type Rng, type Walk } from './demo-requests.walk.ts';
 
 const COUNT = 240;
 const DAYS = 30;
@@ -104,7 +104,7 @@ export async function seedDemoRequests(db: Db, now: Date): Promise<number> {
     const r = prng(Math.imul(i + 1, 0x9e3779b1));
     const receivedAt = receivedTime(ctx, r);
     const urgent = isUrgent(ex.text);
-    const dueAt = urgent ? plus(receivedAt, ctx.limits.urgentHours * 60) : endOfWorkingDay(ctx, receivedAt, ctx.limits.days[ex.type]);
+    const dueAt = requestDueAt(ex.type, urgent, receivedAt, ctx.limits, (from, days) => endOfWorkingDay(ctx.cal, from, days));
     // Channel and filer.
     const channel = ENTERPRISE_CUE.test(ex.text) && ex.type !== '表扬' && r.chance(0.5) ? 'enterprise' : open311 && r.chance(0.03) ? 'open311' : r.chance(0.6) ? 'phone' : 'web';
     const person = () => `${r.pick([...SURNAMES])}${r.chance(0.5) ? '先生' : '女士'}`;

@@ -3,7 +3,7 @@
 // office hours of working days, the hotline every day from 8:00 to 21:00); steps after `now` are not taken.
 import type { Insertable } from 'kysely';
 import type { RequestEventsTable, RequestsTable } from '../platform/db/schema.ts';
-import { addDays, addWorkingDays, chinaDate, isWorkingDay, type WorkingCalendar } from '../../domain/calendar.ts';
+import { addDays, chinaDate, endOfWorkingDay, isWorkingDay, type WorkingCalendar } from '../../domain/calendar.ts';
 import {
   afterCallback, nextRequestStatus,
   type ReplyResult, type RequestAction, type RequestStatus, type RequestType, type Satisfaction, type TimeLimits,
@@ -83,7 +83,6 @@ export interface Ctx {
   now: Date;
   users: Map<string, string>;
 }
-export const endOfWorkingDay = (ctx: Ctx, from: Date, days: number) => new Date(`${addWorkingDays(ctx.cal, chinaDate(from), days).date}T23:59:59+08:00`);
 export const userActor = (ctx: Ctx, username: string, role: string): Actor => ({ id: ctx.users.get(username) ?? null, name: username, role });
 const handler = (ctx: Ctx, dept: string) => userActor(ctx, `handler-${dept}`, 'handler');
 
@@ -151,7 +150,7 @@ export class Walk {
       case 'extend': s.extensionRequested = data.days = input.days!; break;
       case 'approve_extension': {
         const days = s.extensionRequested!;
-        s.dueAt = endOfWorkingDay(this.ctx, s.dueAt, days);
+        s.dueAt = endOfWorkingDay(this.ctx.cal, s.dueAt, days);
         Object.assign(s, { extensionDays: (s.extensionDays ?? 0) + days, extensionRequested: null });
         Object.assign(data, { days, dueAt: s.dueAt.toISOString() });
         break;
@@ -168,7 +167,7 @@ export class Walk {
         break;
       }
       case 'supervise': {
-        const due = endOfWorkingDay(this.ctx, at, 2);
+        const due = endOfWorkingDay(this.ctx.cal, at, 2);
         Object.assign(s, { supervised: true, superviseDueAt: due });
         data.superviseDueAt = due.toISOString();
         break;

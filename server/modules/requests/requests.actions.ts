@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { AuthUser } from '../../platform/auth.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import { chinaDate } from '../../../domain/calendar.ts';
+import { endOfWorkingDay } from '../../../domain/calendar.ts';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.ts';
 import { Role } from '../../../domain/enums.ts';
 import {
@@ -51,10 +51,6 @@ export function actionsFor(user: AuthUser, status: RequestStatus, access: Access
 }
 
 export function createRequestActions(db: Db, clock: Clock, calendar: CalendarService, categories: Set<string>) {
-  const endOfWorkingDay = async (from: Date, days: number) => {
-    const { date } = await calendar.addWorkingDays(chinaDate(from), days);
-    return new Date(`${date}T23:59:59+08:00`);
-  };
 
   return async function act(id: string, input: ActionInput, user: AuthUser) {
     const at = clock.now();
@@ -107,7 +103,7 @@ export function createRequestActions(db: Db, clock: Clock, calendar: CalendarSer
         case 'approve_extension': {
           if (!r.extensionRequested) throw conflict('NO_EXTENSION_REQUESTED', '承办部门没有申请延期', { allowedActions: actionsFor(user, status, access).filter((a) => a !== 'approve_extension') });
           const days = input.days ?? r.extensionRequested;
-          const due = await endOfWorkingDay(new Date(r.dueAt), days);
+          const due = endOfWorkingDay(await calendar.get(), new Date(r.dueAt), days);
           Object.assign(set, { dueAt: due, extensionDays: r.extensionDays + days, extensionRequested: null });
           Object.assign(data, { days, dueAt: due.toISOString() });
           break;
@@ -147,7 +143,7 @@ export function createRequestActions(db: Db, clock: Clock, calendar: CalendarSer
           Object.assign(set, { replyResult: null, replyText: null, repliedAt: null });
           break;
         case 'supervise': {
-          const due = await endOfWorkingDay(at, input.days ?? 2);
+          const due = endOfWorkingDay(await calendar.get(), at, input.days ?? 2);
           Object.assign(set, { supervised: true, superviseDueAt: due });
           data.superviseDueAt = due.toISOString();
           break;

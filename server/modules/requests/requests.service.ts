@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { AuthUser } from '../../platform/auth.ts';
 import { hasRole } from '../../platform/auth.ts';
 import { auditRow } from '../../platform/audit.ts';
-import { chinaDate } from '../../../domain/calendar.ts';
+import { chinaDate, endOfWorkingDay } from '../../../domain/calendar.ts';
 import { maskName, maskPhone } from '../../../domain/codes.ts';
 import { forbidden, invalid, notFound } from '../../../domain/errors.ts';
 import { Role } from '../../../domain/enums.ts';
@@ -105,13 +105,8 @@ export function createRequestsService(db: Db, clock: Clock, calendar: CalendarSe
   }
 
   async function dueAt(type: RequestType, urgent: boolean, receivedAt: Date) {
-    const limits = await settings.timeLimits();
-    const endOfNthWorkingDay = async (from: Date, days: number) => {
-      const { date } = await calendar.addWorkingDays(chinaDate(from), days);
-      return new Date(`${date}T23:59:59+08:00`);
-    };
-    if (urgent) return requestDueAt(type, true, receivedAt, limits, () => receivedAt);
-    return endOfNthWorkingDay(receivedAt, limits.days[type]);
+    const [limits, cal] = await Promise.all([settings.timeLimits(), calendar.get()]);
+    return requestDueAt(type, urgent, receivedAt, limits, (from, days) => endOfWorkingDay(cal, from, days));
   }
 
   function checkChannel(channel: string, user: AuthUser | null) {
