@@ -20,6 +20,7 @@ import { openSpec, prepareDatabase, startChild, startInProcess, type DbSpec, typ
 import { makeClient } from './lib/http.ts';
 import { loginDemo } from './lib/accounts.ts';
 import { runLoad } from './lib/load.ts';
+import { mulberry32 } from '../domain/random.ts';
 
 const args = parseArgs({
   seconds: { default: 10, help: 'measured seconds' },
@@ -49,18 +50,7 @@ const ISSUES: [string, string][] = [
 const SINCE = ['这几天', '一个多星期了', '已经半个月', '从上个月开始', '最近一直', '今天早上发现'];
 const ASKS = ['请尽快派人处理。', '希望有关部门管一管。', '反映过一次还没解决，麻烦跟进。', '请问应该找哪个部门？', '建议加强日常巡查。', '谢谢！'];
 
-/** Small deterministic PRNG (mulberry32), so runs are comparable. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(args.seed);
+const rand = mulberry32(args.seed); // deterministic, so runs are comparable
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
 function makeRequest(operatorToken: string): { body: Record<string, unknown>; token?: string } {

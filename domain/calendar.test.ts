@@ -13,6 +13,7 @@ import {
   type CalendarDay,
   type WorkingCalendar,
 } from './calendar.ts';
+import { mulberry32 } from './random.ts';
 
 // ---------------------------------------------------------------------------
 // Fixtures: the seed the application uses, and an independent reading of the raw upstream files.
@@ -105,18 +106,6 @@ function bruteAddWorkingDays(from: string, n: number): string {
     if (refWorking.get(refDates[i]!)) left--;
   }
   return refDates[i]!;
-}
-
-/** mulberry32: small seeded PRNG so the property test is reproducible. */
-function mulberry32(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // ---------------------------------------------------------------------------

@@ -10,20 +10,9 @@ import {
   parseLicenceId,
   type LicenceIdParts,
 } from './licence-id.ts';
+import { mulberry32 } from './random.ts';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-
-/** mulberry32: small seeded PRNG so the random cases are reproducible. */
-function mulberry32(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** MOD 37,36 written independently, in the reduce form of @konfirm/iso7064's HybridISO7064. */
 function referenceMod3736(s: string): string {

@@ -4,6 +4,7 @@
 import type { Insertable } from 'kysely';
 import type { RequestEventsTable, RequestsTable } from '../platform/db/schema.ts';
 import { addDays, chinaDate, endOfWorkingDay, isWorkingDay, type WorkingCalendar } from '../../domain/calendar.ts';
+import { mulberry32 } from '../../domain/random.ts';
 import {
   afterCallback, nextRequestStatus,
   type ReplyResult, type RequestAction, type RequestStatus, type RequestType, type Satisfaction, type TimeLimits,
@@ -28,16 +29,9 @@ const PRAISE_REPLY = '已将群众的表扬转达相关单位和人员，感谢�
 const SUGGESTION_REPLY = '感谢您的建议，已转相关科室研究，将在后续工作中统筹考虑。';
 const DIRECT_ANSWERS = ['已根据办事指南当场解答，来电人表示清楚。', '已告知来电人相关政策和办理地点，无需转办。'];
 
-/** mulberry32: small, fast and good enough for demo data. */
+/** Seeded helpers over mulberry32, so the demo data is the same for the same start time. */
 export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     between: (lo: number, hi: number) => lo + next() * (hi - lo),
