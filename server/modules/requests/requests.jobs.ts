@@ -34,9 +34,13 @@ export function createRequestJobs(db: Db, clock: Clock, sms: SmsGateway) {
         .orderBy('dueAt').limit(SWEEP_BATCH).execute();
       let warnings = 0;
       let overdue = 0;
+      // Many due requests share a department: read each department's recipients once per sweep.
+      const byDepartment = new Map<string, Promise<string[]>>();
       for (const r of due) {
         const isOverdue = new Date(r.dueAt) < now;
-        const users = await recipients(db, r.departmentId, isOverdue);
+        const key = `${r.departmentId}\n${isOverdue}`;
+        if (!byDepartment.has(key)) byDepartment.set(key, recipients(db, r.departmentId, isOverdue));
+        const users = await byDepartment.get(key)!;
         await db.transaction().execute(async (trx) => {
           // The guard makes a second instance running the same sweep a no-op.
           const column = isOverdue ? 'overdueNotifiedAt' : 'warnedAt';
