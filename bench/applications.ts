@@ -5,22 +5,19 @@
 // looping POST /api/applications with a unique Idempotency-Key. Then, on the same database, the same rows
 // (application + one event) inserted directly through Kysely at the same concurrency: the ceiling the
 // database alone allows. Progress on stderr; the last line of stdout is the JSON result.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Database } from '../server/platform/db/index.ts';
 import { chinaDate, computeDeadline, makeCalendar } from '../domain/calendar.ts';
 import { parseArgs } from './lib/args.ts';
 import { machineNote, progress, printResult, round } from './lib/report.ts';
 import { summarize } from './lib/stats.ts';
-import { createFreshDatabase, ensurePostgres, serverInfo } from './lib/postgres.ts';
-import { openSpec, prepareDatabase, startChild, startInProcess, uniqueSuffix, type DbSpec, type RunningServer, type ServerOptions } from './lib/server.ts';
+import { ensurePostgres } from './lib/postgres.ts';
+import { openSpec, uniqueSuffix, type ServerOptions } from './lib/server.ts';
 import { makeClient, type ClientKind } from './lib/http.ts';
 import { registerCitizens, type Citizen } from './lib/accounts.ts';
 import { runLoad } from './lib/load.ts';
+import { freshStore, startBenchServer } from './lib/setup.ts';
 
 const args = parseArgs({
   seconds: { default: 10, help: 'measured seconds per database (HTTP and raw inserts each)' },
@@ -60,35 +57,11 @@ interface DbResult {
 }
 
 async function benchOne(kind: 'pglite' | 'postgres'): Promise<DbResult> {
-  // --- a fresh store, migrated and seeded ---
-  let spec: DbSpec;
-  let dropStore: () => Promise<void>;
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'tongban-bench-pglite-'));
-    spec = { kind, dir };
-    dropStore = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const fresh = await createFreshDatabase(pgServer!, 'tongban_bench');
-    spec = { kind, url: fresh.url };
-    dropStore = fresh.drop;
-    progress(`postgres: ${await serverInfo(pgServer!)}; database ${fresh.name}`);
-  }
-  let database: Database | undefined = await openSpec(spec);
-  const t0 = performance.now();
-  await prepareDatabase(database);
-  progress(`${kind}: migrated and seeded in ${Math.round(performance.now() - t0)} ms`);
-
-  // --- the server ---
-  let server: RunningServer;
-  if (args.server === 'child') {
-    // PGlite has one owner at a time; for PostgreSQL the bench's own pool is simply not needed meanwhile.
-    await database.close();
-    database = undefined;
-    server = await startChild(spec, serverOpts);
-  } else {
-    server = await startInProcess(database, serverOpts);
-  }
-  progress(`${kind}: server (${server.mode}) at ${server.baseUrl}, log level ${serverOpts.logLevel}, audit sealing ${serverOpts.auditSealIntervalMs ? 'every 2 s' : 'off'}`);
+  // --- a fresh store, migrated and seeded, and the server on it ---
+  const { spec, drop: dropStore } = await freshStore(kind, pgServer);
+  const started = await startBenchServer(spec, String(args.server), serverOpts);
+  const { server } = started;
+  let database = started.database;
 
   const client = makeClient(server.baseUrl, args.client as ClientKind, args.clients * 2);
   const citizens: Citizen[] = await registerCitizens(client, args.clients, uniqueSuffix());

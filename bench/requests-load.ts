@@ -7,19 +7,15 @@
 // some anonymously, some entered by a hotline operator. The database is PostgreSQL when BENCH_DATABASE_URL
 // is set (scripts/with-postgres.sh sets it), PGlite otherwise, or as --db says. Progress on stderr; the last
 // stdout line is {requestsPerSec,p50Ms,p99Ms,errors,n,database,…}.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Database } from '../server/platform/db/index.ts';
 import { parseArgs } from './lib/args.ts';
 import { machineNote, progress, printResult, round } from './lib/report.ts';
 import { summarize } from './lib/stats.ts';
-import { createFreshDatabase, ensurePostgres, serverInfo } from './lib/postgres.ts';
-import { openSpec, prepareDatabase, startChild, startInProcess, type DbSpec, type RunningServer, type ServerOptions } from './lib/server.ts';
+import type { ServerOptions } from './lib/server.ts';
 import { makeClient } from './lib/http.ts';
 import { loginDemo } from './lib/accounts.ts';
 import { runLoad } from './lib/load.ts';
+import { freshStore, startBenchServer } from './lib/setup.ts';
 import { mulberry32 } from '../domain/random.ts';
 
 const args = parseArgs({
@@ -68,35 +64,8 @@ function makeRequest(operatorToken: string): { body: Record<string, unknown>; to
 // --- run -----------------------------------------------------------------------------------------------------
 const machine = machineNote();
 const serverOpts: ServerOptions = { logLevel: String(args['log-level']), auditSealIntervalMs: args.seal ? 2000 : 0 };
-let spec: DbSpec;
-let dropStore: () => Promise<void>;
-let pgInfo: string | undefined;
-if (kind === 'pglite') {
-  const dir = mkdtempSync(join(tmpdir(), 'tongban-bench-pglite-'));
-  spec = { kind, dir };
-  dropStore = async () => rmSync(dir, { recursive: true, force: true });
-} else {
-  const pgServer = ensurePostgres();
-  const fresh = await createFreshDatabase(pgServer, 'tongban_bench');
-  spec = { kind, url: fresh.url };
-  dropStore = fresh.drop;
-  pgInfo = await serverInfo(pgServer);
-  progress(`postgres: ${pgInfo}; database ${fresh.name}`);
-}
-let database: Database | undefined = await openSpec(spec);
-const t0 = performance.now();
-await prepareDatabase(database);
-progress(`${kind}: migrated and seeded in ${Math.round(performance.now() - t0)} ms`);
-
-let server: RunningServer;
-if (args.server === 'child') {
-  await database.close();
-  database = undefined;
-  server = await startChild(spec, serverOpts);
-} else {
-  server = await startInProcess(database, serverOpts);
-}
-progress(`${kind}: server (${server.mode}) at ${server.baseUrl}`);
+const { spec, drop: dropStore, postgresInfo: pgInfo } = await freshStore(kind);
+const { server, database } = await startBenchServer(spec, String(args.server), serverOpts);
 const client = makeClient(server.baseUrl, 'http', args.clients * 2);
 const operator = await loginDemo(client, 'operator');
 
