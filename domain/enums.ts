@@ -8,6 +8,7 @@ export const Role = {
   operator: 'operator',
   supervisor: 'supervisor',
   handler: 'handler',
+  verifier: 'verifier',
   admin: 'admin',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
@@ -22,6 +23,7 @@ export const RoleLabel: Record<Role, string> = {
   operator: '12345话务员',
   supervisor: '12345热线中心负责人',
   handler: '诉求承办人员',
+  verifier: '证照核验人员',
   admin: '系统管理员',
 };
 

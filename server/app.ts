@@ -28,6 +28,7 @@ import { registerApplications } from './modules/applications/index.ts';
 import { registerAdmin } from './modules/admin/index.ts';
 import { registerSearch } from './modules/search/index.ts';
 import { registerRequests } from './modules/requests/index.ts';
+import { registerLicences } from './modules/licences/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -94,7 +95,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const calendar = registerCalendar(app, deps);
   registerIdentity(app, deps);
   registerNotifications(app, deps);
-  const applications = registerApplications(app, deps, catalog, calendar);
+  const licences = registerLicences(app, deps);
+  const applications = registerApplications(app, deps, catalog, calendar, licences.forCases);
   registerAdmin(app, deps);
   registerSearch(app, deps, catalog);
   const requests = registerRequests(app, deps, calendar);

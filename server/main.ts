@@ -6,6 +6,7 @@ import { buildApp } from './app.ts';
 import { seedDemo, seedKnowledge, DEMO_PASSWORD } from './seed/index.ts';
 import { DEMO_OPEN311_KEY } from './seed/demo-accounts.ts';
 import { seedDemoRequests } from './seed/demo-requests.ts';
+import { seedDemoLicences } from './seed/demo-licences.ts';
 import { refuseUnsafeProduction } from './platform/production.ts';
 import { sealAudit } from './platform/audit.ts';
 
@@ -26,12 +27,15 @@ if (config.demo) {
   const { seeded, accounts } = await seedDemo(database.db, { fastHash: false });
   // 12345 requests of the last 30 days for the desk and the dashboard (only into an empty requests table; not in tests).
   const demoRequests = await seedDemoRequests(database.db, new Date());
+  // Signed e-licences for the demo citizen and enterprise (only when they hold none yet).
+  const demoLicences = await seedDemoLicences(database.db, config);
   const staff = accounts.filter((a) => !a.username.startsWith('reviewer-') && !a.username.startsWith('handler-'));
   const reviewers = accounts.filter((a) => a.username.startsWith('reviewer-')).map((a) => a.username);
   const handlers = accounts.filter((a) => a.username.startsWith('handler-')).map((a) => a.username);
   banner = [
     seeded ? '已载入演示数据（28 个部门、257 个事项、12 个一件事、2007–2026 年工作日历）。' : '沿用已有数据。',
     ...(demoRequests ? [`已载入 ${demoRequests} 条近 30 天的 12345 演示诉求。`] : []),
+    ...(demoLicences ? [`已为 citizen 和 enterprise 签发 ${demoLicences} 本演示电子证照（卡包）。`] : []),
     `演示账号（密码均为 ${DEMO_PASSWORD}）：`,
     ...staff.map((a) => `  ${a.username.padEnd(12)} ${a.note}`),
     `  ${reviewers.slice(0, 4).join(', ')} … 共 ${reviewers.length} 个部门审批账号（reviewer-<部门编号>）`,

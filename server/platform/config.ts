@@ -19,6 +19,12 @@ export interface Config {
   fastPasswordHash: boolean;
   /** HTTP SMS gateway (POST JSON {phone, body}); without one, messages go to <dataDir>/sms.log. */
   smsGatewayUrl?: string;
+  /** SM4 master key (32 hex digits) that encrypts the departments' private signing keys; demo mode generates <dataDir>/master.key. */
+  masterKey?: string;
+  /** The address citizens reach the platform at; licence and 亮证 QR codes point there. */
+  publicUrl: string;
+  /** The department that makes (signs) the departments' e-seals: the e-seal platform's operator. */
+  sealMakerDepartment: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,5 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     fastPasswordHash: !production && env.TONGBAN_FAST_HASH === '1',
     smsGatewayUrl: env.TONGBAN_SMS_GATEWAY_URL || undefined,
+    masterKey: env.TONGBAN_MASTER_KEY || undefined,
+    publicUrl: (env.TONGBAN_PUBLIC_URL || `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    sealMakerDepartment: env.TONGBAN_SEAL_MAKER || 'sjj',
   };
 }

@@ -12,7 +12,11 @@ after(async () => { await t.close(); });
 test('production refuses to run while demo accounts with the published password are active', async () => {
   await assert.rejects(refuseUnsafeProduction({ ...t.config, production: true, demo: false }, t.database.db), /演示账号/);
   await t.database.db.updateTable('users').set({ disabled: true }).where('isDemo', '=', true).execute();
-  await refuseUnsafeProduction({ ...t.config, production: true, demo: false }, t.database.db);
+  await refuseUnsafeProduction({ ...t.config, production: true, demo: false, masterKey: '0123456789abcdef0123456789abcdef' }, t.database.db);
+});
+
+test('production refuses to start without a master key for the signing keys', async () => {
+  await assert.rejects(refuseUnsafeProduction({ ...t.config, production: true, demo: false, masterKey: undefined }, null), /TONGBAN_MASTER_KEY/);
 });
 
 test('production refuses demo mode before touching the database', async () => {

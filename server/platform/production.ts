@@ -15,4 +15,5 @@ export async function refuseUnsafeProduction(config: Config, db: Db | null) {
       throw new Error(`数据库中有使用公开密码的演示账号（${demo.map((d) => d.username).join(', ')}…）。请先停用或删除这些账号（npx tongban disable-demo-accounts），再以生产模式启动。`);
     }
   }
+  if (!config.masterKey) throw new Error('生产环境须设置 TONGBAN_MASTER_KEY（32 位十六进制的 SM4 主密钥，用于加密各部门的签章私钥）。生成：npx tongban new-master-key');
 }

@@ -73,9 +73,14 @@ export interface Sm2Options {
   userId?: string;
 }
 
+export interface Sm2SignOptions extends Sm2Options {
+  /** The signer's public key, when known: deriving it from the private key costs about as much as the signature. */
+  publicKey?: string;
+}
+
 /** SM2 signature with SM3 and Z_A: raw r || s, 128 lower-case hex digits. */
-export function sm2Sign(message: SmInput, privateKeyHex: string, options: Sm2Options = {}): string {
-  const publicKey = sm2PublicKeyFromPrivate(privateKeyHex);
+export function sm2Sign(message: SmInput, privateKeyHex: string, options: Sm2SignOptions = {}): string {
+  const publicKey = options.publicKey?.toLowerCase() ?? sm2PublicKeyFromPrivate(privateKeyHex);
   return sm2
     .doSignature(toBytes(message), privateKeyHex.toLowerCase(), {
       hash: true,

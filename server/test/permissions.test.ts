@@ -4,11 +4,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InjectOptions } from 'fastify';
 import { createTestContext, DEMO_PASSWORD, multipart, SAMPLE, type TestContext } from './harness.ts';
-import { apply, GA_ITEM, registerPerson, upload, validIdNumber } from './fixtures.ts';
+import { actOk, apply, GA_ITEM, registerPerson, upload, validIdNumber } from './fixtures.ts';
 
 let t: TestContext;
 /** A submitted 公安 case of citizen with an attached file, a draft of citizen, and one of citizen's messages. */
-const fx = { caseId: '', draftId: '', fileId: '', noteId: 0, knowledgeIds: [] as number[], requestId: '', ruleId: 0 };
+const fx = { caseId: '', draftId: '', fileId: '', noteId: 0, knowledgeIds: [] as number[], requestId: '', ruleId: 0, licenceId: '', otherLicenceId: '' };
 const ruleUrl = () => Promise.resolve(`/api/admin/requests/dispatch-rules/${fx.ruleId}`);
 const open311Ticket = async () =>
   `/open311/v2/requests/${(await t.database.db.selectFrom('requests').select('ticketNo').where('id', '=', fx.requestId).executeTakeFirstOrThrow()).ticketNo}.json`;
@@ -24,6 +24,12 @@ before(async () => {
   fx.noteId = (await t.call(citizen, { method: 'GET', url: '/api/notifications' })).json.items[0].id;
   fx.requestId = (await t.call(citizen, { method: 'POST', url: '/api/requests', payload: { text: '春晖社区门口的路灯坏了一个星期了，晚上很黑', phone: '13900001111' } })).json.id;
   fx.ruleId = (await t.call(await t.login('admin'), { method: 'POST', url: '/api/admin/requests/dispatch-rules', payload: { category: '环境保护', streetId: 'nsz', departmentId: 'nsz' } })).json.id;
+  // A licence for citizen (张三) and one for citizen2 (李四), each issued by completing a 无犯罪记录证明 case.
+  for (const [who, key] of [['citizen', 'licenceId'], ['citizen2', 'otherLicenceId']] as const) {
+    const c = await apply(t, who, 'SFQ-GA-014');
+    for (const [u, action] of [['clerk', 'accept'], ['reviewer-ga', 'approve'], ['reviewer-ga', 'complete']]) await actOk(t, u!, c.id, action!);
+    fx[key] = (await t.call(await t.login(who), { method: 'GET', url: `/api/applications/${c.id}` })).json.licence.id;
+  }
   const admin = await t.login('admin');
   for (const term of ['权限测试词一', '权限测试词二']) {
     fx.knowledgeIds.push((await t.call(admin, { method: 'POST', url: '/api/admin/knowledge', payload: { kind: 'synonym', term, expansion: ['登记'] } })).json.id);
@@ -187,6 +193,26 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/notifications/read-all', url: '/api/notifications/read-all', anonymous: 401, allowed: [['citizen2', 200], ['admin', 200]] },
   { method: 'POST', route: '/api/notifications/:id/read', url: () => Promise.resolve(`/api/notifications/${fx.noteId}/read`), anonymous: 401,
     denied: [['citizen2', 404], ['admin', 404]], allowed: [['citizen', 200]] },
+
+  // E-licences: the holder's wallet; the issuing department's staff; public keys, seals and verification.
+  { method: 'GET', route: '/api/licences', url: '/api/licences', anonymous: 401, denied: [['clerk', 403], ['operator', 403]], allowed: [['citizen', 200], ['enterprise', 200]] },
+  pub('/api/licences/types'), pub('/api/licences/keys'), pub('/api/licences/seals'),
+  { method: 'POST', route: '/api/licences/verify', url: '/api/licences/verify', body: { qr: 'TBL1.e30.AA' }, anonymous: 200, allowed: [['citizen', 200], ['verifier', 200]] },
+  { method: 'GET', route: '/api/licences/:id', url: () => Promise.resolve(`/api/licences/${fx.licenceId}`), anonymous: 401,
+    denied: [['citizen2', 404], ['reviewer-scjg', 404], ['operator', 404], ['verifier', 404]], allowed: [['citizen', 200], ['reviewer-ga', 200], ['admin', 200]] },
+  { method: 'GET', route: '/api/licences/:id/pdf', url: () => Promise.resolve(`/api/licences/${fx.licenceId}/pdf`), anonymous: 401,
+    denied: [['citizen2', 404], ['reviewer-scjg', 404]], allowed: [['citizen', 200], ['reviewer-ga', 200]] },
+  { method: 'POST', route: '/api/licences/:id/presentations', url: () => Promise.resolve(`/api/licences/${fx.licenceId}/presentations`), body: {}, anonymous: 401,
+    denied: [['citizen2', 404], ['reviewer-ga', 403], ['verifier', 404]], allowed: [['citizen', 201]] },
+  { method: 'GET', route: '/api/licences/:id/presentations', url: () => Promise.resolve(`/api/licences/${fx.licenceId}/presentations`), anonymous: 401,
+    denied: [['citizen2', 404], ['reviewer-ga', 403]], allowed: [['citizen', 200]] },
+  { method: 'GET', route: '/api/presentations/:code', anonymous: 401,
+    url: async () => `/api/presentations/${(await t.call(await t.login('citizen'), { method: 'POST', url: `/api/licences/${fx.licenceId}/presentations`, payload: {} })).json.code}`,
+    denied: [['citizen', 403], ['enterprise', 403]], allowed: [['verifier', 200], ['clerk', 200]] },
+  { method: 'POST', route: '/api/licences/:id/revoke', url: () => Promise.resolve(`/api/licences/${fx.otherLicenceId}/revoke`), body: { reason: '权限测试：暂扣', status: '02' }, anonymous: 401,
+    denied: [['citizen2', 403], ['citizen', 404], ['reviewer-scjg', 404], ['clerk', 404], ['admin', 403]], allowed: [['reviewer-ga', 200]] },
+  { method: 'POST', route: '/api/admin/licences/keys/:departmentId/rotate', url: '/api/admin/licences/keys/wjw/rotate', anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
+
 
   // Files: uploads by logged-in users; a file is read by its owner and the staff handling a case it is attached to.
   { method: 'POST', route: '/api/files', url: '/api/files', anonymous: 401, allowed: [['citizen', 201], ['enterprise', 201]] },

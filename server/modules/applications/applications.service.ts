@@ -13,6 +13,7 @@ import type { CalendarService } from '../calendar/index.ts';
 import { notificationRow, notify } from '../notifications/index.ts';
 import type { NewNotification } from '../notifications/notifications.service.ts';
 import { findUserById } from '../identity/index.ts';
+import type { CaseLicences } from '../licences/index.ts';
 import * as repo from './applications.repo.ts';
 import * as policy from './applications.policy.ts';
 import { deadlineView, iso, maskApplicant, toSummary, type ApplicantSnapshot } from './applications.mapper.ts';
@@ -30,7 +31,7 @@ export function checklist(materials: Material[], provided: MaterialRef[]) {
   }));
 }
 
-export function createApplicationsService(db: Db, clock: Clock, catalog: CatalogService, calendar: CalendarService) {
+export function createApplicationsService(db: Db, clock: Clock, catalog: CatalogService, calendar: CalendarService, licences?: CaseLicences) {
   // Items are read on every submission; a short-lived copy keeps that off the database.
   const itemCache = new Map<string, { at: number; row: ItemRow | undefined }>();
   async function item(code: string) {
@@ -78,7 +79,7 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
       // Staff reading someone's personal data leave a trace.
       await writeAudit(db, { actorId: user.id, actorName: user.username, action: 'application.view', targetType: 'application', targetId: row.id, detail: { caseNo: row.caseNo }, ip: viewIp }, clock.now());
     }
-    const [cal, mats, events, it] = await Promise.all([calendar.get(), repo.listMaterials(db, id), repo.listEvents(db, id), catalog.findItem(row.itemCode)]);
+    const [cal, mats, events, it, licence] = await Promise.all([calendar.get(), repo.listMaterials(db, id), repo.listEvents(db, id), catalog.findItem(row.itemCode), licences?.summaryFor(id) ?? null]);
     const full = policy.seesPersonalData(user, row);
     const version = row.itemVersion === it?.version ? it : (await catalog.itemVersion(row.itemCode, row.itemVersion).catch(() => undefined))?.content;
     const itemMaterials = ((version as { materials?: Material[] } | undefined)?.materials ?? []) as Material[];
@@ -112,6 +113,7 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
       decidedAt: iso(row.decidedAt),
       completedAt: iso(row.completedAt),
       allowedActions: allowed,
+      licence,
       events: events.map((e) => ({
         action: e.action, actor: e.actorName, actorRole: e.actorRole, at: new Date(e.at).toISOString(), comment: e.comment,
         fromStatus: e.fromStatus, toStatus: e.toStatus, missingMaterials: e.missingMaterials,
@@ -226,6 +228,8 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
       const cal = await calendar.get();
       const current = await repo.findApplication(db, id);
       const it = current ? await item(current.itemCode) : undefined;
+      // Completing an approved case of an item that issues a licence signs it in the same transaction.
+      const issuing = action === 'complete' && current?.status === 'approved' && licences ? await licences.prepare(current.itemCode, current.departmentId) : undefined;
       await db.transaction().execute(async (trx) => {
         // The row lock makes two staff acting at once take turns; the second then sees the new status.
         const row = await loadVisible(user, id, trx);
@@ -285,6 +289,13 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
         const ok = await repo.updateApplication(trx, row.id, row.version, patch);
         if (!ok) throw conflict('VERSION_CONFLICT', '该办件已被他人处理，请刷新后查看最新状态');
         await record(trx, row, user, action, row.status, to, now, comment, action === 'request_correction' ? missing : null, ip);
+        if (issuing && row.status === 'approved' && it) {
+          const applicant = row.applicant as unknown as ApplicantSnapshot;
+          await licences!.issue(trx, issuing, {
+            id: row.id, itemCode: row.itemCode, itemName: it.name, departmentId: row.departmentId, formData: row.formData as Record<string, unknown>,
+            applicant: { kind: applicant.kind, name: applicant.name, idNumber: applicant.idNumber, companyName: applicant.companyName, uscc: applicant.uscc },
+          }, { id: user.id, name: user.realName });
+        }
       });
       return detail(user, id);
     },

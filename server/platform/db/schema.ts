@@ -11,7 +11,7 @@ type Json<T = unknown> = ColumnType<T, string, string>;
 type JsonWithDefault<T = unknown> = ColumnType<T, string | undefined, string>;
 type NullableJson<T = unknown> = ColumnType<T | null, string | null | undefined, string | null>;
 
-export interface DepartmentsTable { id: string; name: string; shortName: string; kind: string }
+export interface DepartmentsTable { id: string; name: string; shortName: string; kind: string; uscc: ColumnType<string | null, string | null | undefined, string | null> }
 
 export interface ItemsTable {
   code: string;
@@ -245,6 +245,40 @@ export interface RequestSettingsTable { key: string; value: Json<unknown>; updat
 export interface Open311ClientsTable { id: Generated<number>; name: string; apiKeyHash: string; createdBy: string | null; createdAt: Timestamp; revokedAt: NullableTimestamp }
 export interface SmsOutboxTable { id: Generated<number>; phone: string; body: string; requestId: string | null; createdAt: Timestamp; sentAt: NullableTimestamp; attempts: Generated<number>; lastError: string | null; failedAt: NullableTimestamp }
 
+export interface SigningKeysTable { kid: string; departmentId: string; algorithm: Generated<string>; publicKey: string; privateKeyEnc: string; validFrom: Timestamp; validTo: NullableTimestamp; createdAt: Timestamp }
+export interface SealsTable { id: string; departmentId: string; kid: string; seal: Json<Record<string, unknown>>; signature: string; createdAt: Timestamp }
+export interface LicencesTable {
+  id: Generated<string>;
+  identifier: string;
+  number: string;
+  typeCode: string;
+  holderKind: string;
+  holderId: string;
+  holderName: string;
+  departmentId: string;
+  kid: string;
+  sealId: string | null;
+  issuedOn: DateString;
+  expiresOn: NullableDate;
+  fields: Json<Record<string, string>>;
+  status: Generated<string>;
+  statusReason: string | null;
+  statusChangedAt: NullableTimestamp;
+  version: number;
+  replacesId: string | null;
+  applicationId: string | null;
+  document: Json<Record<string, unknown>>;
+  digest: string;
+  signature: string;
+  createdAt: Timestamp;
+}
+export interface LicenceEventsTable { id: Generated<number>; licenceId: string; action: string; fromStatus: string | null; toStatus: string; reason: string | null; actorId: string | null; actorName: string; at: Timestamp }
+export interface LicencePresentationsTable { id: Generated<string>; codeHash: string; licenceId: string; holderUserId: string; fields: string[]; singleUse: Generated<boolean>; expiresAt: Timestamp; usedAt: NullableTimestamp; createdAt: Timestamp }
+export interface LicencePresentationViewsTable { id: Generated<number>; presentationId: string; viewerId: string | null; viewerName: string; viewerOrg: string | null; fields: string[]; at: Timestamp; ip: string | null }
+export interface SharedRecordsTable { id: Generated<string>; source: string; holderId: string; holderName: string; title: string; provider: string; data: Json<Record<string, string>>; updatedAt: Timestamp }
+export interface DataUseLogTable { id: Generated<number>; holderId: string; source: string; recordKind: string; recordRef: string; recordTitle: string; action: string; purpose: string; actorId: string | null; actorName: string; actorOrg: string | null; applicationId: string | null; at: Timestamp; ip: string | null }
+export interface ApplicationSharedMaterialsTable { id: Generated<number>; applicationId: string; materialName: string; source: string; recordKind: string; recordRef: string; snapshot: Json<Record<string, unknown>>; purpose: string; consentedAt: Timestamp }
+
 export interface DB {
   departments: DepartmentsTable;
   items: ItemsTable;
@@ -273,9 +307,19 @@ export interface DB {
   requestSettings: RequestSettingsTable;
   open311Clients: Open311ClientsTable;
   smsOutbox: SmsOutboxTable;
+  signingKeys: SigningKeysTable;
+  seals: SealsTable;
+  licences: LicencesTable;
+  licenceEvents: LicenceEventsTable;
+  licencePresentations: LicencePresentationsTable;
+  licencePresentationViews: LicencePresentationViewsTable;
+  sharedRecords: SharedRecordsTable;
+  dataUseLog: DataUseLogTable;
+  applicationSharedMaterials: ApplicationSharedMaterialsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type ItemRow = Selectable<ItemsTable>;
 export type ApplicationRow = Selectable<ApplicationsTable>;
 export type NewApplication = Insertable<ApplicationsTable>;
+export type LicenceRow = Selectable<LicencesTable>;
