@@ -11,6 +11,8 @@ import { createCalendarService } from '../server/modules/calendar/calendar.servi
 import { createCatalogService } from '../server/modules/catalog/catalog.service.ts';
 import { createApplicationsService } from '../server/modules/applications/applications.service.ts';
 import { systemClock } from '../server/platform/clock.ts';
+import { sm4GenerateKey } from '../server/platform/sm.ts';
+import { verifyLicenceCommand } from './verify-licence.ts';
 
 const HELP = `用法: npx tongban <命令>
 
@@ -22,6 +24,9 @@ const HELP = `用法: npx tongban <命令>
                                  创建工作人员账号，密码从环境变量 TONGBAN_NEW_PASSWORD 读取
   disable-demo-accounts          停用全部演示账号（上线前执行）
   train                          用随产品提供的样本和话务员确认过的诉求重新训练 12345 分类模型
+  verify-licence <PDF文件|二维码内容> [--keys URL|文件] [--json]
+                                 仅用公布的公钥离线核验电子证照（默认取 $TONGBAN_PUBLIC_URL/api/licences/keys）
+  new-master-key                 生成一个 SM4 主密钥（TONGBAN_MASTER_KEY），用于加密各部门签章私钥
   recompute-deadlines [--from YYYY-MM-DD]
                                  按当前工作日历重算未办结办件的到期日
 
@@ -38,6 +43,12 @@ async function run(argv: string[]): Promise<number> {
   if (!cmd || cmd === 'help' || cmd === '--help') {
     console.log(HELP);
     return cmd ? 0 : 1;
+  }
+  // Commands that need no database.
+  if (cmd === 'verify-licence') return verifyLicenceCommand([sub, ...rest].filter((a): a is string => a !== undefined));
+  if (cmd === 'new-master-key') {
+    console.log(sm4GenerateKey());
+    return 0;
   }
   const database = await open();
   try {

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiCall, apiLogin, apiUpload, startServer, type RunningServer } from './lib/server.ts';
 import { checkA11y, formatViolations, launchBrowser, loginContext, newContext, settle, shot, tinyPdf } from './lib/browser.ts';
 
-type Role = 'anonymous' | 'citizen' | 'clerk' | 'admin' | 'operator' | 'handler-dcjd';
+type Role = 'anonymous' | 'citizen' | 'clerk' | 'admin' | 'operator' | 'handler-dcjd' | 'reviewer-ga' | 'verifier';
 type Mode = 'normal' | 'elderly';
 
 interface PageSpec {
@@ -22,7 +22,7 @@ let server: RunningServer;
 let browser: Browser;
 const contexts = new Map<string, BrowserContext>();
 /** Filled in before(): a submitted case (the clerk can accept it) and an accepted one (with a timeline). */
-const fixture = { submittedId: '', acceptedId: '', bundleCode: '', requestId: '', myRequestId: '' };
+const fixture = { submittedId: '', acceptedId: '', bundleCode: '', requestId: '', myRequestId: '', sharedCaseId: '', licenceId: '', presentationCode: '' };
 
 const PAGES: PageSpec[] = [
   { name: 'home', role: 'anonymous', path: () => '/' },
@@ -59,6 +59,16 @@ const PAGES: PageSpec[] = [
   { name: 'admin-search-gaps', role: 'admin', path: () => '/admin/search?tab=gaps' },
   { name: 'admin-knowledge', role: 'admin', path: () => '/admin/knowledge' },
   { name: 'admin-new-item', role: 'admin', path: () => '/admin/items/new?name=%E6%96%B0%E4%BA%8B%E9%A1%B9' },
+  { name: 'my-case-shared', role: 'citizen', path: () => `/my/cases/${fixture.sharedCaseId}` },
+  { name: 'workbench-case-shared', role: 'clerk', path: () => `/workbench/cases/${fixture.sharedCaseId}` },
+  { name: 'my-data-use', role: 'citizen', path: () => '/my/data-use' },
+  { name: 'staff-licences', role: 'reviewer-ga', path: () => '/licences' },
+  { name: 'staff-licence', role: 'reviewer-ga', path: () => `/licences/${fixture.licenceId}` },
+  { name: 'admin-licences', role: 'admin', path: () => '/admin/licences' },
+  { name: 'wallet', role: 'citizen', path: () => '/wallet' },
+  { name: 'wallet-licence', role: 'citizen', path: () => `/wallet/${fixture.licenceId}` },
+  { name: 'verify', role: 'anonymous', path: () => '/verify' },
+  { name: 'verify-presentation', role: 'verifier', path: () => `/verify?p=${fixture.presentationCode}` },
 ];
 
 before(async () => {
@@ -91,6 +101,21 @@ before(async () => {
   await apiCall(base, handler, 'POST', `/api/requests/${mine.id}/actions`, { action: 'reply', result: 'resolved', comment: '已安排物业更换楼道灯。' });
   await apiCall(base, operator, 'POST', `/api/requests/${mine.id}/actions`, { action: 'approve_reply' });
   fixture.myRequestId = mine.id;
+  // 免提交: a case whose 出生医学证明 was taken from the e-licence library (the case pages show the copy; the use log has rows).
+  const purpose = '申请办理“出生登记”';
+  const found = await apiCall<{ records: { kind: string; ref: string }[] }>(base, citizen, 'GET', `/api/shared-data/birth_medical?purpose=${encodeURIComponent(purpose)}&itemCode=${ITEM_CODE}`);
+  const rec = found.records[0]!;
+  const shared = await apiCall<{ id: string }>(base, citizen, 'POST', '/api/applications', {
+    itemCode: ITEM_CODE, formData: { remark: '免提交无障碍测试' }, materials: [],
+    sharedMaterials: [{ name: '出生医学证明', source: 'birth_medical', kind: rec.kind, ref: rec.ref, purpose, consent: true }],
+  });
+  fixture.sharedCaseId = shared.id;
+  await apiCall(base, clerk, 'GET', `/api/applications/${shared.id}`);
+  // A licence 公安局 issued to the demo citizen: the staff licence page.
+  const { items: licences } = await apiCall<{ items: { id: string; departmentId: string }[] }>(base, citizen, 'GET', '/api/licences');
+  fixture.licenceId = (licences.find((l) => l.departmentId === 'ga') ?? licences[0])!.id;
+  // 亮证: a code the verifier opens (valid for the whole run, so both modes can open it).
+  fixture.presentationCode = (await apiCall<{ code: string }>(base, citizen, 'POST', `/api/licences/${fixture.licenceId}/presentations`, { ttlSeconds: 3600 })).code;
 });
 
 after(async () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, DEMO_PASSWORD, type RunningServer } from './lib/server.ts';
 import { launchBrowser, newContext, shot, settle, tinyPdf } from './lib/browser.ts';
-import { cjk, loginViaForm } from './lib/ui.ts';
+import { cjk, confirmCaseAction, loginViaForm, openCaseOnWorkbench } from './lib/ui.ts';
 
 const ITEM_CODE = 'SFQ-GA-004';
 const ITEM_NAME = '出生登记';
@@ -63,29 +63,11 @@ async function openCaseFromWorkbench(page: Page, who: string) {
   await settle(page);
   await page.getByRole('heading', { name: '办件工作台' }).waitFor();
   await shot(page, `journey-${who}-1-workbench`);
-  const search = page.getByLabel('办件编号 / 申请人');
-  await search.fill(caseNo);
-  await search.press('Enter');
-  const link = page.getByRole('link', { name: caseNo, exact: true });
-  await link.first().waitFor();
-  await settle(page);
-  await shot(page, `journey-${who}-2-found`);
-  await link.first().click();
-  await page.waitForURL(/\/workbench\/cases\//);
-  await page.getByRole('heading', { name: ITEM_NAME, level: 1 }).waitFor();
-  await settle(page);
+  await openCaseOnWorkbench(page, caseNo, ITEM_NAME, () => shot(page, `journey-${who}-2-found`));
 }
 
-/** Clicks an action button on the staff case page and confirms it in the dialog. */
-async function takeAction(page: Page, label: string, who: string, step: string) {
-  await page.getByRole('button', { name: cjk(label) }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await shot(page, `journey-${who}-${step}-dialog-${label}`);
-  await dialog.getByRole('button', { name: cjk(`确认${label}`) }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  await settle(page);
-}
+const takeAction = (page: Page, label: string, who: string, step: string) =>
+  confirmCaseAction(page, label, () => shot(page, `journey-${who}-${step}-dialog-${label}`));
 
 test('a citizen applies for 出生登记 online; the clerk accepts, the 公安 reviewer approves and completes; the citizen sees 已办结', async (t) => {
   await t.test('the citizen finds the guide from the home page and applies with an uploaded PDF', () =>

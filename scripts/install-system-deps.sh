@@ -5,6 +5,7 @@
 #   fonts-wqy-microhei  a second CJK font that PDF/e-licence rendering can rely on
 #   postgresql          server + client, for scripts/with-postgres.sh and production-like tests
 #   poppler-utils       pdftoppm, to turn generated PDFs into images in tests
+#   zbar-tools          zbarimg, to decode the QR codes of rendered e-licence PDFs (npm run bench:licences)
 # Idempotent: when everything is present it touches nothing and does not even run apt-get update.
 set -euo pipefail
 
@@ -12,7 +13,8 @@ log() { printf '[install-system-deps] %s\n' "$*"; }
 
 has_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
-has_font() { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qiE "$1"; }
+# grep reads all of fc-list's output (no -q): with pipefail, an early exit would SIGPIPE fc-list and fail the check.
+has_font() { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -iE "$1" >/dev/null; }
 
 has_postgres() {
   local bin
@@ -29,9 +31,10 @@ has_font 'wqy' || has_pkg fonts-wqy-microhei || missing+=(fonts-wqy-microhei)
 command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
 has_postgres || missing+=(postgresql postgresql-client)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
 
 if ((${#missing[@]} == 0)); then
-  log "all system dependencies present (chromium, CJK fonts, postgresql, poppler-utils)"
+  log "all system dependencies present (chromium, CJK fonts, postgresql, poppler-utils, zbar-tools)"
   exit 0
 fi
 
@@ -76,6 +79,7 @@ has_pkg fonts-noto-cjk || has_font 'noto (sans|serif) cjk' || failed+=(fonts-not
 has_font 'wqy' || failed+=(fonts-wqy-microhei)
 has_postgres || failed+=(postgresql)
 command -v pdftoppm >/dev/null 2>&1 || failed+=(poppler-utils)
+command -v zbarimg >/dev/null 2>&1 || failed+=(zbar-tools)
 if ((${#failed[@]} > 0)); then
   log "still missing after install: ${failed[*]}" >&2
   exit 1

@@ -29,6 +29,7 @@ import { registerAdmin } from './modules/admin/index.ts';
 import { registerSearch } from './modules/search/index.ts';
 import { registerRequests } from './modules/requests/index.ts';
 import { registerLicences } from './modules/licences/index.ts';
+import { registerSharing } from './modules/sharing/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -96,7 +97,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerIdentity(app, deps);
   registerNotifications(app, deps);
   const licences = registerLicences(app, deps);
-  const applications = registerApplications(app, deps, catalog, calendar, licences.forCases);
+  // 免提交: the default adapter reads the e-licence library and the demo shared_records table.
+  const sharing = registerSharing(app, deps, catalog);
+  const applications = registerApplications(app, deps, catalog, calendar, { licences: licences.forCases, sharing });
   registerAdmin(app, deps);
   registerSearch(app, deps, catalog);
   const requests = registerRequests(app, deps, calendar);

@@ -7,6 +7,7 @@ import { seedDemo, seedKnowledge, DEMO_PASSWORD } from './seed/index.ts';
 import { DEMO_OPEN311_KEY } from './seed/demo-accounts.ts';
 import { seedDemoRequests } from './seed/demo-requests.ts';
 import { seedDemoLicences } from './seed/demo-licences.ts';
+import { seedDemoSharedRecords } from './seed/demo-shared-records.ts';
 import { refuseUnsafeProduction } from './platform/production.ts';
 import { sealAudit } from './platform/audit.ts';
 
@@ -29,6 +30,8 @@ if (config.demo) {
   const demoRequests = await seedDemoRequests(database.db, new Date());
   // Signed e-licences for the demo citizen and enterprise (only when they hold none yet).
   const demoLicences = await seedDemoLicences(database.db, config);
+  // Data other systems hold about them (户籍, 社保, 公积金 …), for 免提交 (only into an empty table).
+  const demoShared = await seedDemoSharedRecords(database.db);
   const staff = accounts.filter((a) => !a.username.startsWith('reviewer-') && !a.username.startsWith('handler-'));
   const reviewers = accounts.filter((a) => a.username.startsWith('reviewer-')).map((a) => a.username);
   const handlers = accounts.filter((a) => a.username.startsWith('handler-')).map((a) => a.username);
@@ -36,6 +39,7 @@ if (config.demo) {
     seeded ? '已载入演示数据（28 个部门、257 个事项、12 个一件事、2007–2026 年工作日历）。' : '沿用已有数据。',
     ...(demoRequests ? [`已载入 ${demoRequests} 条近 30 天的 12345 演示诉求。`] : []),
     ...(demoLicences ? [`已为 citizen 和 enterprise 签发 ${demoLicences} 本演示电子证照（卡包）。`] : []),
+    ...(demoShared ? [`已载入 ${demoShared} 条演示共享数据（户籍、社保、公积金等），办事时可免提交。`] : []),
     `演示账号（密码均为 ${DEMO_PASSWORD}）：`,
     ...staff.map((a) => `  ${a.username.padEnd(12)} ${a.note}`),
     `  ${reviewers.slice(0, 4).join(', ')} … 共 ${reviewers.length} 个部门审批账号（reviewer-<部门编号>）`,

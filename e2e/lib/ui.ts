@@ -1,6 +1,6 @@
 // Locator helpers that match what antd renders for Chinese labels.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { newContext, shot } from './browser.ts';
+import { newContext, settle, shot } from './browser.ts';
 import { DEMO_PASSWORD } from './server.ts';
 
 
@@ -47,4 +47,30 @@ export async function step<T>(page: TrackedPage, name: string, body: () => Promi
     if (serverOutput) (e as Error).message += `\n--- last server output ---\n${serverOutput().slice(-2000)}`;
     throw e;
   }
+}
+
+/** On the staff workbench (already open): finds a case by its number and opens it; `onFound` runs before the click (e.g. a screenshot). */
+export async function openCaseOnWorkbench(page: Page, caseNo: string, itemName: string, onFound?: () => Promise<unknown>) {
+  const search = page.getByLabel('办件编号 / 申请人');
+  await search.fill(caseNo);
+  await search.press('Enter');
+  const link = page.getByRole('link', { name: caseNo, exact: true });
+  await link.first().waitFor();
+  await settle(page);
+  await onFound?.();
+  await link.first().click();
+  await page.waitForURL(/\/workbench\/cases\//);
+  await page.getByRole('heading', { name: itemName, level: 1 }).waitFor();
+  await settle(page);
+}
+
+/** Clicks an action on the staff case page and confirms it in its dialog; `onDialog` runs while the dialog is open. */
+export async function confirmCaseAction(page: Page, label: string, onDialog?: () => Promise<unknown>) {
+  await page.getByRole('button', { name: cjk(label) }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await onDialog?.();
+  await dialog.getByRole('button', { name: cjk(`确认${label}`) }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await settle(page);
 }

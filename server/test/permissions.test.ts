@@ -213,6 +213,12 @@ const ROWS: Row[] = [
     denied: [['citizen2', 403], ['citizen', 404], ['reviewer-scjg', 404], ['clerk', 404], ['admin', 403]], allowed: [['reviewer-ga', 200]] },
   { method: 'POST', route: '/api/admin/licences/keys/:departmentId/rotate', url: '/api/admin/licences/keys/wjw/rotate', anonymous: 401, denied: STAFF_NOT_ADMIN, allowed: [['admin', 200]] },
 
+  // Shared data (免提交): applicants fetch their own data with a purpose and read who used it; the summary is public.
+  { method: 'GET', route: '/api/shared-data/:source', url: '/api/shared-data/hukou?purpose=%E6%9D%83%E9%99%90%E6%B5%8B%E8%AF%95', anonymous: 401,
+    denied: [['clerk', 403], ['reviewer-ga', 403], ['operator', 403], ['admin', 403], ['verifier', 403]], allowed: [['citizen', 200], ['enterprise', 200]] },
+  { method: 'GET', route: '/api/my/data-use', url: '/api/my/data-use', anonymous: 401,
+    denied: [['clerk', 403], ['reviewer-ga', 403], ['admin', 403]], allowed: [['citizen', 200], ['citizen2', 200], ['enterprise', 200]] },
+  { method: 'GET', route: '/api/sharing/summary', url: '/api/sharing/summary', anonymous: 200, allowed: [['citizen', 200], ['clerk', 200]] },
 
   // Files: uploads by logged-in users; a file is read by its owner and the staff handling a case it is attached to.
   { method: 'POST', route: '/api/files', url: '/api/files', anonymous: 401, allowed: [['citizen', 201], ['enterprise', 201]] },

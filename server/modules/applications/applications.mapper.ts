@@ -2,6 +2,7 @@
 import { maskIdNumber, maskName, maskPhone } from '../../../domain/codes.ts';
 import { deadlineLevelOn, workingDaysBetween, type IsoDate, type WorkingCalendar } from '../../../domain/calendar.ts';
 import { ACTIVE_STATUSES, type ApplicationStatus } from '../../../domain/workflow.ts';
+import { SharedSourceLabel, type SharedSource } from '../../../domain/enums.ts';
 import type { ApplicationRow } from '../../platform/db/schema.ts';
 
 export interface ApplicantSnapshot {
@@ -48,6 +49,15 @@ export function toSummary(cal: WorkingCalendar, today: IsoDate, r: ApplicationRo
     dueDateProvisional: r.dueDateProvisional,
     limitDays: r.limitDays,
     ...deadlineView(cal, today, r),
+  };
+}
+
+/** A material taken from shared data, as the copy made at submission. Record fields only for the owner and handling staff. */
+export function sharedMaterialView(r: { materialName: string; source: string; recordKind: string; recordRef: string; snapshot: unknown; purpose: string; consentedAt: Date | string }, full: boolean) {
+  const s = r.snapshot as { title: string; provider: string; issuedAt: string | null; fields: { label: string; value: string }[] };
+  return {
+    name: r.materialName, source: r.source, sourceLabel: SharedSourceLabel[r.source as SharedSource] ?? r.source, kind: r.recordKind, ref: r.recordRef,
+    title: s.title, provider: s.provider, issuedAt: s.issuedAt, fields: full ? s.fields : [], purpose: r.purpose, consentedAt: iso(r.consentedAt)!,
   };
 }
 

@@ -4,6 +4,7 @@ import type { NewApplication, ApplicationRow } from '../../platform/db/schema.ts
 import { ACTIVE_STATUSES } from '../../../domain/workflow.ts';
 import type { auditRow } from '../../platform/audit.ts';
 import type { notificationRow } from '../notifications/index.ts';
+import type { NewDataUse, NewSharedMaterial } from '../sharing/index.ts';
 
 export const nextCaseSeq = (db: Executor) =>
   sql<{ n: number }>`SELECT nextval('application_case_no_seq')::int8 AS n`.execute(db).then((r) => Number(r.rows[0]!.n));
@@ -41,6 +42,15 @@ export const listMaterials = (db: Executor, applicationId: string) =>
     .select(['applicationMaterials.name', 'applicationMaterials.fileId', 'files.size', 'files.mime', 'files.originalName as fileName', 'files.sha256', 'applicationMaterials.createdAt'])
     .where('applicationId', '=', applicationId).orderBy('applicationMaterials.id').execute();
 
+/** Materials taken from shared data (免提交), with the copy of the record made at submission. */
+export const listSharedMaterials = (db: Executor, applicationId: string) =>
+  db.selectFrom('applicationSharedMaterials').select(['materialName', 'source', 'recordKind', 'recordRef', 'snapshot', 'purpose', 'consentedAt'])
+    .where('applicationId', '=', applicationId).orderBy('id').execute();
+export async function replaceSharedMaterials(db: Executor, applicationId: string, rows: NewSharedMaterial[]) {
+  await db.deleteFrom('applicationSharedMaterials').where('applicationId', '=', applicationId).execute();
+  if (rows.length) await db.insertInto('applicationSharedMaterials').values(rows).execute();
+}
+
 export interface NewEvent {
   applicationId: string; action: string; fromStatus: string | null; toStatus: string; actorId: string | null; actorName: string; actorRole: string; at: Date; comment: string | null; missingMaterials: string[] | null;
 }
@@ -48,7 +58,8 @@ const eventRow = (e: NewEvent) => ({ ...e, missingMaterials: e.missingMaterials 
 export const insertEvent = (db: Executor, e: NewEvent) => db.insertInto('applicationEvents').values(eventRow(e)).execute();
 
 /**
- * A new case with everything written alongside it (materials, first event, audit entry, notification) as ONE
+ * A new case with everything written alongside it (materials, shared materials and their use-log rows, first event,
+ * audit entry, notification) as ONE
  * statement of data-modifying CTEs. A single statement is atomic, so this needs no transaction, and it costs one
  * round trip instead of seven (BEGIN, five INSERTs, COMMIT). `application.id` must be given (a fresh UUID).
  */
@@ -58,6 +69,8 @@ export async function insertSubmission(db: Executor, s: {
   event: NewEvent;
   audit: ReturnType<typeof auditRow>;
   notification: ReturnType<typeof notificationRow>;
+  shared?: NewSharedMaterial[];
+  dataUse?: NewDataUse[];
 }): Promise<ApplicationRow> {
   const mats = s.materials.map((m) => ({ applicationId: s.application.id, name: m.name, fileId: m.fileId, createdAt: s.application.createdAt }));
   const q = db
@@ -66,6 +79,12 @@ export async function insertSubmission(db: Executor, s: {
       ? qb.insertInto('applicationMaterials').values(mats).returning('id')
       // Nothing to attach: an empty CTE keeps the statement's shape the same.
       : qb.selectFrom('applicationMaterials').select('id').where(sql<boolean>`false`)))
+    .with('shared', (qb) => (s.shared?.length
+      ? qb.insertInto('applicationSharedMaterials').values(s.shared).returning('id')
+      : qb.selectFrom('applicationSharedMaterials').select('id').where(sql<boolean>`false`)))
+    .with('used', (qb) => (s.dataUse?.length
+      ? qb.insertInto('dataUseLog').values(s.dataUse).returning('id')
+      : qb.selectFrom('dataUseLog').select('id').where(sql<boolean>`false`)))
     .with('ev', (qb) => qb.insertInto('applicationEvents').values(eventRow(s.event)).returning('id'))
     .with('aud', (qb) => qb.insertInto('auditLog').values(s.audit).returning('id'))
     .with('note', (qb) => qb.insertInto('notifications').values(s.notification).returning('id'))

@@ -4,6 +4,7 @@ import { clientIp, requireUser } from '../../platform/auth.ts';
 import { ApplicationAction, ApplicationStatus } from '../../../domain/workflow.ts';
 import { ITEM_CODE } from '../../../domain/catalog.ts';
 import { invalid } from '../../../domain/errors.ts';
+import { SharedMaterials } from '../sharing/index.ts';
 import type { ApplicationsService } from './applications.service.ts';
 
 const MaterialRef = z.object({
@@ -21,12 +22,13 @@ export function applicationsRoutes(app: App, svc: ApplicationsService) {
 
   r.post('/api/applications', {
     schema: {
-      tags, summary: '提交申请（或保存草稿）；Idempotency-Key 相同则返回同一办件',
+      tags, summary: '提交申请（或保存草稿）；Idempotency-Key 相同则返回同一办件；sharedMaterials 为经申请人同意使用的政府已有数据（免提交）',
       headers: z.object({ 'idempotency-key': IdempotencyKey.optional() }).passthrough(),
       body: z.object({
         itemCode: z.string({ error: '请提供事项编码 itemCode' }).regex(ITEM_CODE, '事项编码格式不正确'),
         formData: FormData.default({}),
         materials: z.array(MaterialRef).max(100, '材料不能超过 100 份').default([]),
+        sharedMaterials: SharedMaterials.default([]),
         draft: z.boolean().optional(),
       }),
       response: {
@@ -60,8 +62,11 @@ export function applicationsRoutes(app: App, svc: ApplicationsService) {
     svc.detail(requireUser(req), req.params.id, clientIp(req)));
 
   r.put('/api/applications/:id', {
-    schema: { tags, summary: '修改草稿', params: Id, body: z.object({ formData: FormData.default({}), materials: z.array(MaterialRef).max(100).default([]) }) },
-  }, async (req) => svc.updateDraft(requireUser(req), req.params.id, req.body.formData, req.body.materials));
+    schema: {
+      tags, summary: '修改草稿', params: Id,
+      body: z.object({ formData: FormData.default({}), materials: z.array(MaterialRef).max(100).default([]), sharedMaterials: SharedMaterials.default([]) }),
+    },
+  }, async (req) => svc.updateDraft(requireUser(req), req.params.id, req.body.formData, req.body.materials, req.body.sharedMaterials, clientIp(req)));
 
   r.post('/api/applications/:id/actions', {
     schema: {

@@ -13,25 +13,35 @@ import type { CalendarService } from '../calendar/index.ts';
 import { notificationRow, notify } from '../notifications/index.ts';
 import type { NewNotification } from '../notifications/notifications.service.ts';
 import { findUserById } from '../identity/index.ts';
+import { insertUseLog, type SharedMaterialInput, type SharedMaterialsPort } from '../sharing/index.ts';
 import type { CaseLicences } from '../licences/index.ts';
 import * as repo from './applications.repo.ts';
 import * as policy from './applications.policy.ts';
-import { deadlineView, iso, maskApplicant, toSummary, type ApplicantSnapshot } from './applications.mapper.ts';
+import { deadlineView, iso, maskApplicant, sharedMaterialView, toSummary, type ApplicantSnapshot } from './applications.mapper.ts';
 
 export interface MaterialRef { name: string; fileId: string }
-export interface NewApplicationInput { itemCode: string; formData: Record<string, unknown>; materials: MaterialRef[]; draft?: boolean }
+export interface NewApplicationInput { itemCode: string; formData: Record<string, unknown>; materials: MaterialRef[]; sharedMaterials?: SharedMaterialInput[]; draft?: boolean }
 export interface ActionInput { action: ApplicationAction; comment?: string; missingMaterials?: string[]; materials?: MaterialRef[]; version?: number }
 
 const ROLE_LABEL_FOR_EVENT = (u: AuthUser, owner: boolean) => (owner ? 'applicant' : u.roles.find((r) => r === 'clerk' || r === 'reviewer') ?? u.roles[0] ?? 'unknown');
 
-export function checklist(materials: Material[], provided: MaterialRef[]) {
-  return materials.map((m) => ({
-    name: m.name, required: m.required, sharedSource: m.sharedSource, form: m.form, copies: m.copies,
-    provided: provided.some((p) => p.name === m.name),
-  }));
+/** Each material of the item: provided when uploaded or taken from shared data (`shared`, 免提交). */
+export function checklist(materials: Material[], provided: { name: string }[], shared: { name: string }[] = []) {
+  return materials.map((m) => {
+    const isShared = shared.some((p) => p.name === m.name);
+    return {
+      name: m.name, required: m.required, sharedSource: m.sharedSource, form: m.form, copies: m.copies,
+      provided: isShared || provided.some((p) => p.name === m.name), shared: isShared,
+    };
+  });
 }
+const sharedNames = (rows: { materialName: string }[]) => rows.map((r) => ({ name: r.materialName }));
 
-export function createApplicationsService(db: Db, clock: Clock, catalog: CatalogService, calendar: CalendarService, licences?: CaseLicences) {
+/** What other modules add to cases: licences issued at 办结, and shared data instead of uploads (免提交). */
+export interface CasePorts { licences?: CaseLicences; sharing?: SharedMaterialsPort }
+
+export function createApplicationsService(db: Db, clock: Clock, catalog: CatalogService, calendar: CalendarService, ports: CasePorts = {}) {
+  const { licences, sharing } = ports;
   // Items are read on every submission; a short-lived copy keeps that off the database.
   const itemCache = new Map<string, { at: number; row: ItemRow | undefined }>();
   async function item(code: string) {
@@ -43,6 +53,12 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
   }
   // A case made after an edit must record (and be checked against) the new version.
   catalog.onItemChange((code) => itemCache.delete(code));
+
+  async function prepareShared(user: AuthUser, applicant: ApplicantSnapshot, applicationId: string, it: ItemRow, inputs: SharedMaterialInput[], ip: string | null, at: Date) {
+    if (!inputs.length) return { shared: [], useLog: [] };
+    if (!sharing) throw invalid('sharedMaterials', '暂不支持使用政府已有数据，请上传材料');
+    return sharing.prepareSharedMaterials({ user, applicant, applicationId, itemMaterials: it.materials as Material[], inputs, ip, at });
+  }
 
   async function validateMaterials(user: AuthUser, it: ItemRow, materials: MaterialRef[], ex: Executor = db) {
     const names = new Set((it.materials as Material[]).map((m) => m.name));
@@ -79,8 +95,14 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
       // Staff reading someone's personal data leave a trace.
       await writeAudit(db, { actorId: user.id, actorName: user.username, action: 'application.view', targetType: 'application', targetId: row.id, detail: { caseNo: row.caseNo }, ip: viewIp }, clock.now());
     }
-    const [cal, mats, events, it, licence] = await Promise.all([calendar.get(), repo.listMaterials(db, id), repo.listEvents(db, id), catalog.findItem(row.itemCode), licences?.summaryFor(id) ?? null]);
+    const [cal, mats, shared, events, it, licence] = await Promise.all([calendar.get(), repo.listMaterials(db, id), repo.listSharedMaterials(db, id), repo.listEvents(db, id), catalog.findItem(row.itemCode), licences?.summaryFor(id) ?? null]);
     const full = policy.seesPersonalData(user, row);
+    const sharedMaterials = shared.map((m) => sharedMaterialView(m, full));
+    if (viewIp !== undefined && sharing && shared.length && !policy.isOwner(user, row) && full) {
+      // Staff opening a case see the applicant's shared data: the holder can read who did, and why.
+      const used = sharedMaterials.map((m) => ({ source: m.source, recordKind: m.kind, recordRef: m.ref, title: m.title }));
+      await sharing.logCaseView(user, { id: row.id, caseNo: row.caseNo, applicant: row.applicant as unknown as ApplicantSnapshot }, used, viewIp);
+    }
     const version = row.itemVersion === it?.version ? it : (await catalog.itemVersion(row.itemCode, row.itemVersion).catch(() => undefined))?.content;
     const itemMaterials = ((version as { materials?: Material[] } | undefined)?.materials ?? []) as Material[];
     const allowed = allowedActions(row.status as ApplicationStatus).filter((a) => policy.mayTake(user, row, a));
@@ -99,7 +121,8 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
       applicant: maskApplicant(row.applicant as unknown as ApplicantSnapshot, full),
       formData: staffOrOwner ? row.formData : {},
       materials: mats.map((m) => ({ name: m.name, fileId: staffOrOwner ? m.fileId : null, size: m.size, mime: m.mime, fileName: m.fileName, sha256: m.sha256 })),
-      checklist: checklist(itemMaterials, mats),
+      sharedMaterials,
+      checklist: checklist(itemMaterials, mats, sharedNames(shared)),
       submittedAt: iso(row.submittedAt),
       acceptedAt: iso(row.acceptedAt),
       acceptDate: row.acceptDate,
@@ -143,8 +166,8 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
 
   /** The answer to a repeated Idempotency-Key: the case made the first time, as it was answered then. */
   async function replay(row: ApplicationRow) {
-    const [it, mats] = await Promise.all([item(row.itemCode), repo.listMaterials(db, row.id)]);
-    return { replayed: true, row, checklist: checklist((it?.materials ?? []) as Material[], mats) };
+    const [it, mats, shared] = await Promise.all([item(row.itemCode), repo.listMaterials(db, row.id), repo.listSharedMaterials(db, row.id)]);
+    return { replayed: true, row, checklist: checklist((it?.materials ?? []) as Material[], mats, sharedNames(shared)) };
   }
 
   return {
@@ -175,13 +198,15 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
       const today = chinaDate(now);
       const draft = !!input.draft;
       const deadline = computeDeadline(await calendar.get(), today, it.promisedLimitDays);
+      const id = randomUUID();
+      const shared = await prepareShared(user, applicant, id, it, input.sharedMaterials ?? [], ip, now);
       try {
         // Case, materials, event, audit entry and notification go in as one atomic statement (see insertSubmission):
         // submissions are the hottest write, and each round trip to the database costs both sides CPU.
         const seq = await repo.nextCaseSeq(db);
         const status = draft ? 'draft' : 'submitted';
         const application = {
-          id: randomUUID(),
+          id,
           caseNo: `SFQ${today.replaceAll('-', '')}${String(seq).padStart(6, '0')}`,
           itemCode: it.code, itemVersion: it.version, departmentId: it.departmentId, applicantId: user.id,
           applicant: JSON.stringify(applicant), formData: JSON.stringify(input.formData), status,
@@ -193,8 +218,9 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
         const e = recordEntries(application, user, draft ? 'save_draft' : 'submit', null, status, now, null, null, ip);
         const row = await repo.insertSubmission(db, {
           application, materials: input.materials, event: e.event, audit: auditRow(e.audit, now), notification: notificationRow(e.notification, now),
+          shared: shared.shared, dataUse: shared.useLog,
         });
-        return { replayed: false, row, checklist: checklist(it.materials as Material[], input.materials) };
+        return { replayed: false, row, checklist: checklist(it.materials as Material[], input.materials, shared.shared.map((m) => ({ name: m.materialName }))) };
       } catch (e) {
         // Two requests with one key raced: the loser returns the winner's case.
         if ((e as { code?: string }).code === '23505' && idempotencyKey) {
@@ -205,18 +231,21 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
       }
     },
 
-    async updateDraft(user: AuthUser, id: string, formData: Record<string, unknown>, materials: MaterialRef[]) {
+    async updateDraft(user: AuthUser, id: string, formData: Record<string, unknown>, materials: MaterialRef[], sharedMaterials: SharedMaterialInput[] = [], ip: string | null = null) {
       const row = await loadVisible(user, id);
       if (!policy.isOwner(user, row)) throw forbidden('只有申请人可以修改草稿');
       if (row.status !== 'draft') throw conflict('NOT_A_DRAFT', '只有草稿可以修改', { allowedActions: allowedActions(row.status as ApplicationStatus) });
       const it = await item(row.itemCode);
       await validateMaterials(user, it!, materials);
       const now = clock.now();
+      const shared = await prepareShared(user, row.applicant as unknown as ApplicantSnapshot, id, it!, sharedMaterials, ip, now);
       await db.transaction().execute(async (trx) => {
         const ok = await repo.updateApplication(trx, id, row.version, { formData: JSON.stringify(formData), updatedAt: now });
         if (!ok) throw conflict('VERSION_CONFLICT', '草稿已在别处修改，请刷新');
         await repo.deleteMaterials(trx, id);
         await repo.insertMaterials(trx, id, materials, now);
+        await repo.replaceSharedMaterials(trx, id, shared.shared);
+        await insertUseLog(trx, shared.useLog);
       });
       return detail(user, id);
     },

@@ -7,14 +7,14 @@ import { chinaDate } from '../../../domain/calendar.ts';
 import { applicationsRoutes } from './applications.routes.ts';
 import { createApplicationsService, type ApplicationsService } from './applications.service.ts';
 import { createDeadlineService } from './deadlines.service.ts';
-import type { CaseLicences } from '../licences/index.ts';
+import type { CasePorts } from './applications.service.ts';
 
 export type { ApplicationsService } from './applications.service.ts';
 
 export const DEADLINE_SWEEP = 'applications.deadline-sweep';
 
-export function registerApplications(app: App, deps: AppDeps, catalog: CatalogService, calendar: CalendarService, licences?: CaseLicences): ApplicationsService {
-  const service = createApplicationsService(deps.db, deps.clock, catalog, calendar, licences);
+export function registerApplications(app: App, deps: AppDeps, catalog: CatalogService, calendar: CalendarService, ports: CasePorts = {}): ApplicationsService {
+  const service = createApplicationsService(deps.db, deps.clock, catalog, calendar, ports);
   const deadlines = createDeadlineService(deps.db, deps.clock);
   applicationsRoutes(app, service);
   // Deadlines follow the calendar: an edited holiday moves the due dates it touches.

@@ -33,7 +33,13 @@ const DeskQueuePage = lazy(() => import('../features/requests/desk/index.tsx').t
 const DeskNewRequestPage = lazy(() => import('../features/requests/desk/index.tsx').then((m) => ({ default: m.DeskNewRequestPage })));
 const DeskRequestPage = lazy(() => import('../features/requests/desk/index.tsx').then((m) => ({ default: m.DeskRequestPage })));
 const RequestDashboardPage = lazy(() => import('../features/requests/dashboard/DashboardPage.tsx'));
+const DataUsePage = lazy(() => import('../features/sharing/DataUsePage.tsx'));
+const StaffLicencesPage = lazy(() => import('../features/licences-admin/StaffLicencesPage.tsx'));
+const StaffLicenceDetailPage = lazy(() => import('../features/licences-admin/StaffLicenceDetailPage.tsx'));
 const AdminPage = lazy(() => import('../features/admin/index.tsx').then((m) => ({ default: m.AdminPage })));
+const WalletPage = lazy(() => import('../features/licences/WalletPage.tsx'));
+const LicenceDetailPage = lazy(() => import('../features/licences/LicenceDetailPage.tsx'));
+const VerifyPage = lazy(() => import('../features/licences/VerifyPage.tsx'));
 
 function PageFallback() {
   return (
@@ -78,6 +84,12 @@ function ThemedApp() {
                   <Route path="desk/requests/new" element={<RequireAuth roles={['operator', 'supervisor', 'admin']}>{lazyPage(<DeskNewRequestPage />)}</RequireAuth>} />
                   <Route path="desk/requests/:id" element={<RequireAuth roles={['operator', 'supervisor', 'handler', 'admin']}>{lazyPage(<DeskRequestPage />)}</RequireAuth>} />
                   <Route path="desk/dashboard" element={<RequireAuth roles={['operator', 'supervisor', 'handler', 'admin']}>{lazyPage(<RequestDashboardPage />)}</RequireAuth>} />
+                  <Route path="wallet" element={<RequireAuth roles={['citizen', 'enterprise']}>{lazyPage(<WalletPage />)}</RequireAuth>} />
+                  <Route path="wallet/:id" element={<RequireAuth>{lazyPage(<LicenceDetailPage />)}</RequireAuth>} />
+                  <Route path="verify" element={lazyPage(<VerifyPage />)} />
+                  <Route path="my/data-use" element={<RequireAuth roles={['citizen', 'enterprise']}>{lazyPage(<DataUsePage />)}</RequireAuth>} />
+                  <Route path="licences" element={<RequireAuth roles={['clerk', 'reviewer']}>{lazyPage(<StaffLicencesPage />)}</RequireAuth>} />
+                  <Route path="licences/:id" element={<RequireAuth roles={['clerk', 'reviewer', 'admin']}>{lazyPage(<StaffLicenceDetailPage />)}</RequireAuth>} />
                   <Route path="admin/*" element={<RequireAuth roles={['admin']}>{lazyPage(<AdminPage />)}</RequireAuth>} />
                   <Route path="*" element={lazyPage(<NotFoundPage />)} />
                 </Route>

@@ -24,8 +24,12 @@ function useNavEntries(): NavEntry[] {
   if (!elderly) entries.push({ to: '/bundles', label: '一件事' });
   if (!user || isApplicant(user)) entries.push({ to: '/my/cases', label: '我的办件' });
   if (isApplicant(user)) entries.push({ to: '/my/requests', label: '我的诉求' });
+  if (isApplicant(user)) entries.push({ to: '/wallet', label: '我的卡包' });
+  // Applicants reach 证照核验 from the home page and their 卡包; the bar has no room for both.
+  if (!isApplicant(user)) entries.push({ to: '/verify', label: '证照核验' });
   if (user) entries.push({ to: '/inbox', label: '消息', badge: unread });
   if (isStaff(user)) entries.push({ to: '/workbench', label: '工作台' });
+  if (isStaff(user)) entries.push({ to: '/licences', label: '证照管理' });
   if (hasRole(user, 'operator', 'supervisor', 'handler', 'admin')) entries.push({ to: '/desk/requests', label: '诉求工作台' });
   if (hasRole(user, 'operator', 'supervisor', 'handler', 'admin')) entries.push({ to: '/desk/dashboard', label: '诉求看板' });
   if (isAdmin(user)) entries.push({ to: '/admin', label: '管理' });

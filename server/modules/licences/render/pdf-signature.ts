@@ -4,21 +4,25 @@
 // so a verifier needs nothing but SM2/SM3 and the issuer's published key (GET /api/licences/keys).
 //
 // Byte rules (exact; docs/LICENCES.md quotes them):
-// 1. The file's document information dictionary (trailer /Info) holds two entries written by Tongban:
-//      /TongbanKid <hex>                  the key id, as the hex digits of its UTF-8 bytes (any case);
-//      /TongbanSignature <128 hex digits> the SM2 signature, r || s, 32 bytes each, lower case.
-//    The PDF is written without object streams, so both appear in the file as plain bytes.
+// 1. The signer writes two entries into the document information dictionary (trailer /Info):
+//      /TongbanKid <hex>                  the key id, as the hex digits of its UTF-8 bytes;
+//      /TongbanSignature <128 hex digits> the SM2 signature r || s (32 bytes each), lower case.
+//    The PDF is written without object streams, so both appear in the file as plain ASCII. A verifier
+//    does not need to parse the PDF: it finds them by byte search (rules 2 to 4).
 // 2. The ASCII byte sequence `/TongbanSignature <` occurs exactly once in the file, and so does
-//    `/TongbanKid <`. A file with none is not a Tongban-signed PDF; a file with more is rejected
-//    (nothing another copy could mean is trusted).
-// 3. Let p be the offset of the first byte after `/TongbanSignature <`. Bytes p .. p+127 are the 128
-//    signature hex digits and byte p+128 is `>`.
-// 4. The signed message is the whole file without those 128 bytes: bytes [0, p) followed by
-//    bytes [p+128, end of file). Everything else is covered: the header, every object, the cross-reference
-//    table, the trailer, and the key id itself; bytes appended after %%EOF (an incremental update) too.
-// 5. The signature is SM2 with SM3 (GB/T 32918.2) over that message, user id `1234567812345678`,
-//    by the key named by /TongbanKid. While signing, the 128 digits are ASCII `0`s; they do not matter
-//    to the message, since they are left out of it.
+//    `/TongbanKid <`. A file with neither is not a Tongban-signed PDF; a file with two is rejected
+//    (no second copy is trusted).
+// 3. Let p be the offset of the first byte after `/TongbanSignature <`. Bytes p .. p+127 are 128 hex
+//    digits (the signature) and byte p+128 is `>`.
+// 4. The key id is the UTF-8 text whose hex digits run from the byte after `/TongbanKid <` to the next `>`
+//    (an even number of hex digits, at most 512).
+// 5. The signed message is the whole file without the 128 signature digits: bytes [0, p) followed by
+//    bytes [p+128, end of file). Everything else is covered: the header, every object (pages, font,
+//    the attached licence.json), the cross-reference table, the trailer, the key id itself, and any
+//    bytes appended after %%EOF (an incremental update).
+// 6. The signature is SM2 with SM3 (GB/T 32918.2), user id `1234567812345678`, over that message, by
+//    the key named by the key id. While signing, the 128 digits are ASCII `0`s; they are not part of
+//    the message, so their value does not matter.
 // The licence data itself travels in the file as the embedded file `licence.json` (the signed licence
 // with its own SM2 signature), so a verifier can check the licence and ask about its current status.
 import {
@@ -59,7 +63,7 @@ function occurrences(bytes: Uint8Array, needle: Uint8Array): number[] {
 const HEX = /^[0-9a-fA-F]*$/;
 const latin1 = (bytes: Uint8Array, start: number, end: number) => Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 
-/** Offset p of rule 3, or undefined when the file breaks rules 2 or 3. */
+/** Offset p of rule 3, or undefined when the file breaks rule 2 or 3. */
 function signatureOffset(bytes: Uint8Array): number | undefined {
   const at = occurrences(bytes, SIGNATURE_MARKER);
   if (at.length !== 1) return undefined;

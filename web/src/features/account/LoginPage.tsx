@@ -25,6 +25,7 @@ export function safeNext(next: string | null, fallback: string): string {
 export function homeFor(user: User): string {
   if (user.roles.includes('admin')) return '/admin';
   if (user.roles.includes('clerk') || user.roles.includes('reviewer')) return '/workbench';
+  if ((user.roles as string[]).includes('verifier')) return '/verify';
   return '/';
 }
 

@@ -1,7 +1,7 @@
 // 管理后台: catalog upkeep, search analytics and knowledge base, working-day calendar, users and the audit log, under /admin/*.
 import { lazy, Suspense } from 'react';
 import { Col, Grid, Menu, Row, Spin } from 'antd';
-import { ApiOutlined, AppstoreOutlined, BookOutlined, CalendarOutlined, FileProtectOutlined, LineChartOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApiOutlined, AppstoreOutlined, BookOutlined, CalendarOutlined, FileProtectOutlined, KeyOutlined, LineChartOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
 import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useElderly } from '../../app/elderly.tsx';
 import { ItemListPage } from './items/ItemListPage.tsx';
@@ -13,6 +13,7 @@ import { AuditPage } from './audit/AuditPage.tsx';
 import { KnowledgePage } from './search/KnowledgePage.tsx';
 import { RequestSettingsPage } from './requests/RequestSettingsPage.tsx';
 import { Open311ClientsPage } from './open311/Open311ClientsPage.tsx';
+import { KeysPage } from '../licences-admin/KeysPage.tsx';
 
 // Charts (echarts) load only with the analytics page.
 const SearchAnalyticsPage = lazy(() => import('./search/SearchAnalyticsPage.tsx').then((m) => ({ default: m.SearchAnalyticsPage })));
@@ -24,6 +25,7 @@ const MENU = [
   { key: 'requests', icon: <PhoneOutlined aria-hidden />, label: '诉求派单' },
   { key: 'open311', icon: <ApiOutlined aria-hidden />, label: 'Open311' },
   { key: 'calendar', icon: <CalendarOutlined aria-hidden />, label: '工作日历' },
+  { key: 'licences', icon: <KeyOutlined aria-hidden />, label: '电子印章与密钥' },
   { key: 'users', icon: <TeamOutlined aria-hidden />, label: '用户' },
   { key: 'audit', icon: <FileProtectOutlined aria-hidden />, label: '审计日志' },
 ];
@@ -78,6 +80,7 @@ export function AdminPage() {
           <Route path="knowledge" element={<KnowledgePage />} />
           <Route path="requests" element={<RequestSettingsPage />} />
           <Route path="calendar" element={<CalendarPage />} />
+          <Route path="licences" element={<KeysPage />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="open311" element={<Open311ClientsPage />} />
           <Route path="audit" element={<AuditPage />} />

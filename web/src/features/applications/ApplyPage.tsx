@@ -1,5 +1,6 @@
 // 在线申请: applicant data from the account (read-only), a few form fields, the material checklist with uploads,
-// 保存草稿 and 提交申请 (one Idempotency-Key per form, so a double click never makes two cases).
+// 保存草稿 and 提交申请 (one Idempotency-Key per form, so a double click never makes two cases). A material with a
+// sharedSource can instead be taken from data the government already holds (免提交), with a purpose and consent.
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Breadcrumb, Button, Form, Input, Progress, Result } from 'antd';
@@ -14,6 +15,8 @@ import { formatDate, limitText, uuid } from '../../lib/format.ts';
 import { useApi } from '../../lib/useApi.ts';
 import type { ApplicationDetail, ChecklistEntry, Item, ItemMaterial } from '../../lib/types.ts';
 import { MaterialUploader, type LocalFile } from './MaterialUploader.tsx';
+import { SharedChosen, UseSharedButton } from '../sharing/SharedMaterialSlot.tsx';
+import { toSharedPayload, type SharedChoice, type SharingOnCase } from '../sharing/types.ts';
 import './applications.css';
 
 interface CreateResult {
@@ -64,15 +67,27 @@ function Receipt({ result, item }: { result: CreateResult; item: Item }) {
   );
 }
 
-function MaterialRow({ m, files, setFiles, showMissing }: { m: ItemMaterial; files: LocalFile[]; setFiles: (u: (p: LocalFile[]) => LocalFile[]) => void; showMissing: boolean }) {
-  const provided = files.some((f) => f.status === 'done');
+interface MaterialRowProps {
+  m: ItemMaterial;
+  item: Item;
+  files: LocalFile[];
+  setFiles: (u: (p: LocalFile[]) => LocalFile[]) => void;
+  showMissing: boolean;
+  choice: SharedChoice | undefined;
+  setChoice: (c: SharedChoice | null) => void;
+}
+
+function MaterialRow({ m, item, files, setFiles, showMissing, choice, setChoice }: MaterialRowProps) {
+  const provided = !!choice || files.some((f) => f.status === 'done');
   const missing = showMissing && m.required && !m.sharedSource && !provided;
   return (
     <li className={`tb-material${missing ? ' is-missing' : ''}`}>
       <div className="tb-material-head">
         <span className="tb-material-name">{m.name}</span>
-        {m.sharedSource ? (
-          <SoftTag tone="cyan">可由共享数据获取（免提交）</SoftTag>
+        {choice ? (
+          <SoftTag tone="green">已使用政府数据（免提交）</SoftTag>
+        ) : m.sharedSource ? (
+          <SoftTag tone="cyan">可使用政府已有数据（免提交）</SoftTag>
         ) : (
           <SoftTag tone={m.required ? 'red' : 'grey'}>{m.required ? '必要' : '按情形提供'}</SoftTag>
         )}
@@ -80,12 +95,21 @@ function MaterialRow({ m, files, setFiles, showMissing }: { m: ItemMaterial; fil
           {MaterialFormLabel[m.form] ?? m.form} · {m.copies} 份
         </span>
       </div>
-      {m.sharedSource ? (
+      {m.sharedSource && !choice ? (
         <p className="tb-shared-note" style={{ margin: '0 0 8px' }}>
-          提交申请即表示您授权受理部门从{SharedSourceLabel[m.sharedSource] ?? '共享数据'}中调取此材料，无需上传。如需补充，也可自行上传。
+          可点击“使用政府已有数据”，经您同意后从{SharedSourceLabel[m.sharedSource] ?? '共享数据'}中调取此材料，无需上传；也可自行上传。
         </p>
       ) : null}
-      <MaterialUploader materialName={m.name} files={files} onChange={setFiles} />
+      {choice ? (
+        <SharedChosen choice={choice} onUndo={() => setChoice(null)} />
+      ) : (
+        <MaterialUploader
+          materialName={m.name}
+          files={files}
+          onChange={setFiles}
+          extra={m.sharedSource ? <UseSharedButton target={{ itemCode: item.code, itemName: item.name, materialName: m.name, source: m.sharedSource }} onPick={setChoice} /> : null}
+        />
+      )}
       {missing ? (
         <p className="tb-file-error" style={{ margin: '6px 0 0' }}>
           请上传此必要材料
@@ -101,11 +125,12 @@ export default function ApplyPage() {
   const resumeDraftId = params.get('draft');
   const { user } = useAuth();
   const itemState = useApi<Item>(`/api/items/${encodeURIComponent(code)}`);
-  const draftState = useApi<ApplicationDetail>(resumeDraftId ? `/api/applications/${encodeURIComponent(resumeDraftId)}` : null);
+  const draftState = useApi<ApplicationDetail & SharingOnCase>(resumeDraftId ? `/api/applications/${encodeURIComponent(resumeDraftId)}` : null);
   const item = itemState.data;
 
   const [form] = Form.useForm<{ remark?: string; address?: string }>();
   const [files, setFiles] = useState<Record<string, LocalFile[]>>({});
+  const [shared, setShared] = useState<Record<string, SharedChoice>>({});
   const [idempotencyKey] = useState(uuid);
   const [draftId, setDraftId] = useState<string | null>(resumeDraftId);
   const [draftVersion, setDraftVersion] = useState<number | undefined>(undefined);
@@ -124,6 +149,9 @@ export default function ApplyPage() {
       (byName[m.name] ??= []).push({ uid: m.fileId, name: m.fileName ?? m.name, size: m.size ?? 0, status: 'done', percent: 100, fileId: m.fileId });
     }
     setFiles(byName);
+    const chosen: Record<string, SharedChoice> = {};
+    for (const s of d.sharedMaterials ?? []) chosen[s.name] = { name: s.name, source: s.source, kind: s.kind, ref: s.ref, purpose: s.purpose, title: s.title, provider: s.provider };
+    setShared(chosen);
     setDraftVersion(d.version);
   }, [draftState.data, form]);
 
@@ -133,10 +161,12 @@ export default function ApplyPage() {
   const uploading = Object.values(files).some((l) => l.some((f) => f.status === 'uploading'));
   const percent = mustUpload.length ? Math.round((providedCount / mustUpload.length) * 100) : 100;
 
+  // A material taken from shared data sends no uploads (they come back if the applicant undoes the choice).
   const materialRefs = useMemo(
-    () => Object.entries(files).flatMap(([name, list]) => list.filter((f) => f.status === 'done' && f.fileId).map((f) => ({ name, fileId: f.fileId! }))),
-    [files],
+    () => Object.entries(files).filter(([name]) => !shared[name]).flatMap(([name, list]) => list.filter((f) => f.status === 'done' && f.fileId).map((f) => ({ name, fileId: f.fileId! }))),
+    [files, shared],
   );
+  const sharedMaterials = useMemo(() => toSharedPayload(Object.values(shared)), [shared]);
 
   if (itemState.loading || draftState.loading) return <PageState loading skeletonRows={10} />;
   if (itemState.error || !item) {
@@ -197,10 +227,10 @@ export default function ApplyPage() {
     setFeedback(null);
     try {
       if (draftId) {
-        const d = await api.put<ApplicationDetail>(`/api/applications/${draftId}`, { formData: formData(), materials: materialRefs });
+        const d = await api.put<ApplicationDetail>(`/api/applications/${draftId}`, { formData: formData(), materials: materialRefs, sharedMaterials });
         setDraftVersion(d.version);
       } else {
-        const r = await api.post<CreateResult>('/api/applications', { itemCode: item.code, formData: formData(), materials: materialRefs, draft: true }, { 'Idempotency-Key': idempotencyKey });
+        const r = await api.post<CreateResult>('/api/applications', { itemCode: item.code, formData: formData(), materials: materialRefs, sharedMaterials, draft: true }, { 'Idempotency-Key': idempotencyKey });
         setDraftId(r.id);
       }
       setFeedback({ type: 'success', text: '草稿已保存。您可以稍后在“我的办件”中继续填写。' });
@@ -231,11 +261,11 @@ export default function ApplyPage() {
     setBusy('submit');
     try {
       if (draftId) {
-        await api.put<ApplicationDetail>(`/api/applications/${draftId}`, { formData: formData(), materials: materialRefs });
+        await api.put<ApplicationDetail>(`/api/applications/${draftId}`, { formData: formData(), materials: materialRefs, sharedMaterials });
         const d = await api.post<ApplicationDetail>(`/api/applications/${draftId}/actions`, { action: 'submit' });
         setResult({ id: d.id, caseNo: d.caseNo, status: d.status, dueDate: d.dueDate, dueDateProvisional: d.dueDateProvisional, checklist: d.checklist });
       } else {
-        const r = await api.post<CreateResult>('/api/applications', { itemCode: item.code, formData: formData(), materials: materialRefs }, { 'Idempotency-Key': idempotencyKey });
+        const r = await api.post<CreateResult>('/api/applications', { itemCode: item.code, formData: formData(), materials: materialRefs, sharedMaterials }, { 'Idempotency-Key': idempotencyKey });
         setResult(r);
       }
       window.scrollTo(0, 0);
@@ -295,7 +325,8 @@ export default function ApplyPage() {
             <Progress percent={percent} status={percent === 100 ? 'success' : 'active'} aria-label="必要材料提供进度" />
             <p style={{ margin: '0 0 12px' }}>
               {mustUpload.length ? `必要材料已提供 ${providedCount} / ${mustUpload.length} 项` : '本事项没有需要上传的必要材料'}
-              {materials.some((m) => m.sharedSource) ? `；另有 ${materials.filter((m) => m.sharedSource).length} 项可由共享数据获取，免提交` : ''}
+              {materials.some((m) => m.sharedSource) ? `；另有 ${materials.filter((m) => m.sharedSource).length} 项可使用政府已有数据，免提交` : ''}
+              {sharedMaterials.length ? `（已使用 ${sharedMaterials.length} 项）` : ''}
             </p>
           </div>
           {materials.length ? (
@@ -304,7 +335,17 @@ export default function ApplyPage() {
                 <MaterialRow
                   key={m.name}
                   m={m}
+                  item={item}
                   files={files[m.name] ?? []}
+                  choice={shared[m.name]}
+                  setChoice={(c) =>
+                    setShared((prev) => {
+                      const next = { ...prev };
+                      if (c) next[m.name] = c;
+                      else delete next[m.name];
+                      return next;
+                    })
+                  }
                   showMissing={triedSubmit}
                   setFiles={(u) => setFiles((prev) => ({ ...prev, [m.name]: u(prev[m.name] ?? []) }))}
                 />

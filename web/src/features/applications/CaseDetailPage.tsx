@@ -1,4 +1,5 @@
-// 办件详情 for the applicant: progress, time left, correction notice with resubmit, withdraw, timeline.
+// 办件详情 for the applicant: progress, time left, correction notice with resubmit, withdraw, materials (uploaded or
+// taken from shared data, 免提交), the e-licence the case issued, timeline.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Breadcrumb, Button, Input, Steps } from 'antd';
@@ -14,6 +15,9 @@ import { formatDate, formatDateTime, formatSize, formFieldLabel, limitText } fro
 import { useApi } from '../../lib/useApi.ts';
 import type { ApplicationDetail } from '../../lib/types.ts';
 import { MaterialUploader, type LocalFile } from './MaterialUploader.tsx';
+import { CaseLicence } from '../sharing/CaseLicence.tsx';
+import { SharedMaterialView } from '../sharing/SharedMaterialView.tsx';
+import type { SharingOnCase } from '../sharing/types.ts';
 import './applications.css';
 
 
@@ -153,7 +157,7 @@ function WithdrawBox({ c, onDone }: { c: ApplicationDetail; onDone: (d: Applicat
 
 export default function CaseDetailPage() {
   const { id = '' } = useParams();
-  const { data: c, loading, error, reload, setData } = useApi<ApplicationDetail>(`/api/applications/${encodeURIComponent(id)}`);
+  const { data: c, loading, error, reload, setData } = useApi<ApplicationDetail & SharingOnCase>(`/api/applications/${encodeURIComponent(id)}`);
   const [flash, setFlash] = useState<string | null>(null);
   const notFound = error instanceof ApiError && error.status === 404;
   const updated = (msg: string) => (d: ApplicationDetail) => {
@@ -223,6 +227,15 @@ export default function CaseDetailPage() {
                 ) : null}
               </section>
 
+              {c.licence ? (
+                <section className="tb-card" aria-labelledby="cd-licence">
+                  <h2 id="cd-licence" className="tb-section-title">
+                    办理结果：电子证照
+                  </h2>
+                  <CaseLicence licence={c.licence} audience="holder" />
+                </section>
+              ) : null}
+
               {c.status === 'correction_required' && c.correction ? (
                 <section className="tb-card tb-correction" aria-labelledby="cd-corr">
                   <h2 id="cd-corr" className="tb-section-title">
@@ -249,14 +262,15 @@ export default function CaseDetailPage() {
                   <ul className="tb-material-list">
                     {c.checklist.map((m) => {
                       const mine = c.materials.filter((x) => x.name === m.name);
+                      const shared = c.sharedMaterials?.find((x) => x.name === m.name);
                       return (
                         <li key={m.name} className="tb-material">
                           <div className="tb-material-head">
                             <span className="tb-material-name">{m.name}</span>
-                            {m.provided || mine.length ? (
+                            {shared ? (
+                              <SoftTag tone="green">已使用政府数据</SoftTag>
+                            ) : m.provided || mine.length ? (
                               <SoftTag tone="green">已提交</SoftTag>
-                            ) : m.sharedSource ? (
-                              <SoftTag tone="cyan">共享获取（免提交）</SoftTag>
                             ) : m.required ? (
                               <SoftTag tone="orange">未提交</SoftTag>
                             ) : (
@@ -276,6 +290,7 @@ export default function CaseDetailPage() {
                               ))}
                             </ul>
                           ) : null}
+                          {shared ? <SharedMaterialView m={shared} /> : null}
                         </li>
                       );
                     })}
@@ -283,6 +298,11 @@ export default function CaseDetailPage() {
                 ) : (
                   <p>无</p>
                 )}
+                {c.sharedMaterials?.length ? (
+                  <p className="tb-muted" style={{ margin: '12px 0 0' }}>
+                    标“免提交”的材料是经您同意从政府已有数据中调取的副本。谁在什么时候查看了它们，见<Link to="/my/data-use">我的数据使用记录</Link>。
+                  </p>
+                ) : null}
                 {Object.keys(c.formData ?? {}).length ? (
                   <>
                     <h3 className="tb-section-title" style={{ fontSize: 17, marginTop: 16 }}>

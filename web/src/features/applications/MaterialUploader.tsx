@@ -1,5 +1,6 @@
 // Upload control for one material: antd Upload → POST /api/files (api.upload), with an inline file list
 // (no tooltips/pop-ups, so it also works in 长辈版), client-side type/size checks and the server's Chinese errors.
+import type { ReactNode } from 'react';
 import { Button, Progress, Upload } from 'antd';
 import { DeleteOutlined, FileOutlined, UploadOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../../lib/api.ts';
@@ -32,12 +33,15 @@ export function MaterialUploader({
   onChange,
   inputId,
   disabled,
+  extra,
 }: {
   materialName: string;
   files: LocalFile[];
   onChange: (update: (prev: LocalFile[]) => LocalFile[]) => void;
   inputId?: string;
   disabled?: boolean;
+  /** Another way to provide the material, shown beside the upload button (e.g. 使用政府已有数据). */
+  extra?: ReactNode;
 }) {
   const patch = (uid: string, p: Partial<LocalFile>) => onChange((prev) => prev.map((f) => (f.uid === uid ? { ...f, ...p } : f)));
 
@@ -76,6 +80,7 @@ export function MaterialUploader({
           <span className="tb-sr-only">：{materialName}</span>
         </Button>
       </Upload>
+      {extra}
       <span className="tb-upload-hint">支持 PDF、JPG、PNG，单个文件不超过 10 MB</span>
       {files.length ? (
         <ul className="tb-file-list" aria-live="polite">

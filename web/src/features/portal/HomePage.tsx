@@ -12,6 +12,8 @@ import { ItemBadges } from './ItemBadges.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { HotWords } from '../search/HotWords.tsx';
 import { HotlineEntry } from '../requests/citizen/HotlineEntry.tsx';
+import { SharingSummary } from '../sharing/SharingSummary.tsx';
+import { LicenceEntry } from '../licences/LicenceEntry.tsx';
 import './portal.css';
 
 function ApplicantShortcuts() {
@@ -204,7 +206,9 @@ export default function HomePage() {
         </div>
       </section>
       <ApplicantShortcuts />
+      <SharingSummary />
       <HotlineEntry />
+      <LicenceEntry />
       {elderly ? (
         <>
           <ElderlyTiles />

@@ -1,8 +1,9 @@
 // 办事指南: everything an applicant must know before applying, and the way in.
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Breadcrumb, Table } from 'antd';
-import { FormOutlined } from '@ant-design/icons';
+import { FormOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ApplicantTypeLabel, MaterialFormLabel, OnlineDepthLabel, SharedSourceLabel } from '../../../../domain/enums.ts';
+import { licenceTypeForItem } from '../../../../domain/licence-types.ts';
 import { useAuth, isApplicant } from '../../app/auth.tsx';
 import { LinkButton } from '../../components/LinkButton.tsx';
 import { PageState } from '../../components/PageState.tsx';
@@ -16,7 +17,7 @@ import './portal.css';
 
 function SharedBadge({ m }: { m: ItemMaterial }) {
   if (!m.sharedSource) return null;
-  return <SoftTag tone="cyan">可共享获取（{SharedSourceLabel[m.sharedSource] ?? m.sharedSource}）</SoftTag>;
+  return <SoftTag tone="cyan">可免提交（{SharedSourceLabel[m.sharedSource] ?? m.sharedSource}）</SoftTag>;
 }
 
 function MaterialsTable({ materials }: { materials: ItemMaterial[] }) {
@@ -134,6 +135,11 @@ export default function ItemGuidePage() {
                       <span>事项编码：{item.code}</span>
                     </div>
                     <ItemBadges item={{ ...item, sharedMaterialCount: item.materials.filter((m) => m.sharedSource).length }} />
+                    {licenceTypeForItem(item.code) ? (
+                      <p style={{ margin: '8px 0 0' }}>
+                        <SafetyCertificateOutlined aria-hidden style={{ color: '#135200' }} /> 办结后发放电子证照：<strong>{licenceTypeForItem(item.code)!.name}</strong>（自动放入“我的卡包”）
+                      </p>
+                    ) : null}
                   </div>
                   <ApplyBox item={item} />
                 </div>
@@ -168,6 +174,7 @@ export default function ItemGuidePage() {
                     <dt>收费</dt>
                     <dd>{item.fee || '不收费'}</dd>
                   </div>
+
                 </dl>
               </section>
 
@@ -183,7 +190,7 @@ export default function ItemGuidePage() {
                   申请材料
                 </h2>
                 {item.materials.some((m) => m.sharedSource) ? (
-                  <p className="tb-muted">标有“可共享获取”的材料，经您授权后由政府部门通过共享数据或电子证照库获取，无需重复提交。</p>
+                  <p className="tb-muted">标有“可免提交”的材料，在线申请时可选择“使用政府已有数据”，经您同意后从共享数据或电子证照库获取，无需上传。</p>
                 ) : null}
                 <MaterialsTable materials={item.materials} />
               </section>

@@ -1,10 +1,17 @@
-// Applicant, form data, uploaded materials and the material checklist of one case.
+// Applicant, form data, uploaded materials and those taken from shared data (免提交), the material checklist and the
+// e-licence the case issued.
 import { Card, Descriptions, Empty, List, Space, Tag } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, FileOutlined } from '@ant-design/icons';
 import { SharedSourceLabel } from '../../../../domain/enums.ts';
-import type { CaseDetail } from './types.ts';
+import type { CaseDetail as BaseDetail } from './types.ts';
+import { SoftTag } from '../../components/SoftTag.tsx';
+import { CaseLicence } from '../sharing/CaseLicence.tsx';
+import { SharedMaterialView } from '../sharing/SharedMaterialView.tsx';
+import type { SharingOnCase } from '../sharing/types.ts';
 import { formatSize, formFieldLabel } from '../../lib/format.ts';
 import { srOnly } from './format.ts';
+
+type CaseDetail = BaseDetail & SharingOnCase;
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
@@ -46,12 +53,13 @@ export function FormDataCard({ c }: { c: CaseDetail }) {
 }
 
 export function MaterialsCard({ c }: { c: CaseDetail }) {
+  const shared = c.sharedMaterials ?? [];
   return (
     <Card title="申请材料" size="small">
       <List
         size="small"
         dataSource={c.materials}
-        locale={{ emptyText: <span style={{ color: '#262626' }}>未上传材料</span> }}
+        locale={{ emptyText: <span style={{ color: '#262626' }}>{shared.length ? '没有上传的文件' : '未上传材料'}</span> }}
         renderItem={(m) => (
           <List.Item>
             <Space wrap>
@@ -66,6 +74,23 @@ export function MaterialsCard({ c }: { c: CaseDetail }) {
           </List.Item>
         )}
       />
+      {shared.length ? (
+        <section aria-label="免提交材料" style={{ marginTop: 8 }}>
+          <h3 style={{ fontSize: 15, margin: '4px 0' }}>免提交材料（经申请人同意调取的政府数据）</h3>
+          {shared.map((m) => (
+            <SharedMaterialView key={m.name} m={m} showName />
+          ))}
+        </section>
+      ) : null}
+    </Card>
+  );
+}
+
+export function LicenceCard({ c }: { c: CaseDetail }) {
+  if (!c.licence) return null;
+  return (
+    <Card title="电子证照" size="small">
+      <CaseLicence licence={c.licence} audience="staff" />
     </Card>
   );
 }
@@ -90,9 +115,11 @@ export function ChecklistCard({ c }: { c: CaseDetail }) {
               <span style={{ color: m.provided ? '#237804' : m.required ? '#a8071a' : '#434343', fontWeight: 600 }}>
                 {m.provided ? '已提供' : '未提供'}
               </span>
-              {m.sharedSource && (
-                <Tag color="blue">免提交：{SharedSourceLabel[m.sharedSource] ?? m.sharedSource}</Tag>
-              )}
+              {c.sharedMaterials?.some((x) => x.name === m.name) ? (
+                <SoftTag tone="cyan">已免提交：{SharedSourceLabel[m.sharedSource!] ?? m.sharedSource}</SoftTag>
+              ) : m.sharedSource ? (
+                <Tag color="blue">可免提交：{SharedSourceLabel[m.sharedSource] ?? m.sharedSource}</Tag>
+              ) : null}
             </Space>
           </List.Item>
         )}

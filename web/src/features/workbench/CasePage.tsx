@@ -10,7 +10,7 @@ import { fmtDateTime } from './format.ts';
 import { DeadlinePanel } from './DeadlinePanel.tsx';
 import { ActionPanel } from './ActionPanel.tsx';
 import { ActionDialog } from './ActionDialog.tsx';
-import { ApplicantCard, ChecklistCard, FormDataCard, MaterialsCard } from './CaseInfo.tsx';
+import { ApplicantCard, ChecklistCard, FormDataCard, LicenceCard, MaterialsCard } from './CaseInfo.tsx';
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -94,6 +94,7 @@ export function CasePage() {
               <Col xs={24} lg={8}>
                 <Space orientation="vertical" size={16} style={{ width: '100%' }}>
                   <ActionPanel allowed={detail.allowedActions} onPick={setAction} disabled={loading} />
+                  <LicenceCard c={detail} />
                   <DeadlinePanel c={detail} />
                   <Card title="办理记录" size="small">
                     <CaseTimeline events={detail.events} />
