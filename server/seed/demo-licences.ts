@@ -4,6 +4,7 @@
 import type { Db } from '../platform/db/index.ts';
 import type { Config } from '../platform/config.ts';
 import { FixedClock } from '../platform/clock.ts';
+import { chinaDate } from '../../domain/calendar.ts';
 import { findLicenceType, LICENCE_TYPES } from '../../domain/licence-types.ts';
 import { createKeyStore, loadMasterKey } from '../modules/licences/keys.ts';
 import { createLicencesService, type Holder } from '../modules/licences/licences.service.ts';
@@ -23,7 +24,7 @@ export async function seedDemoLicences(db: Db, config: Pick<Config, 'masterKey' 
   const company: Holder = { kind: 'enterprise', name: DEMO_COMPANY.name, id: DEMO_COMPANY.uscc, address: enterprise.address, legalRep: enterprise.realName };
   const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
   const plan: { type: string; holder: Holder; departmentId: string; at: Date; fields?: Record<string, string> }[] = [
-    { type: '结婚证', holder: person, departmentId: 'mzj', at: daysAgo(1460), fields: { spouseName: '陈晓梅', spouseIdNumber: '340102199204154428', registeredOn: '2022-11-22' } },
+    { type: '结婚证', holder: person, departmentId: 'mzj', at: daysAgo(1460), fields: { spouseName: '陈晓梅', spouseIdNumber: '340102199204154428', registeredOn: chinaDate(daysAgo(1460)) } },
     { type: '不动产权证书', holder: person, departmentId: 'bdc', at: daysAgo(900) },
     { type: '出生医学证明', holder: person, departmentId: 'wjw', at: daysAgo(400), fields: { babyName: '张小禾', sex: '女', bornAt: '2025-10-19 08:42' } },
     { type: '无犯罪记录证明', holder: person, departmentId: 'ga', at: daysAgo(20) },

@@ -194,6 +194,8 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/notifications/:id/read', url: () => Promise.resolve(`/api/notifications/${fx.noteId}/read`), anonymous: 401,
     denied: [['citizen2', 404], ['admin', 404]], allowed: [['citizen', 200]] },
 
+  { method: 'GET', route: '/api/applications/:id/licence-draft', url: () => Promise.resolve(`/api/applications/${fx.caseId}/licence-draft`), anonymous: 401,
+    denied: [['citizen', 403], ['citizen2', 404], ['reviewer-rsj', 404], ['operator', 404]], allowed: [['clerk', 200], ['reviewer-ga', 200]] },
   // E-licences: the holder's wallet; the issuing department's staff; public keys, seals and verification.
   { method: 'GET', route: '/api/licences', url: '/api/licences', anonymous: 401, denied: [['clerk', 403], ['operator', 403]], allowed: [['citizen', 200], ['enterprise', 200]] },
   pub('/api/licences/types'), pub('/api/licences/keys'), pub('/api/licences/seals'),

@@ -62,3 +62,12 @@ export function sharedMaterialView(r: { materialName: string; source: string; re
 }
 
 export { iso };
+
+/** What the licence library needs from a case to issue its licence (licences/case-licences.ts). */
+export function caseForLicence(row: ApplicationRow, itemName: string, fields?: Record<string, string>) {
+  const a = row.applicant as unknown as ApplicantSnapshot;
+  return {
+    id: row.id, itemCode: row.itemCode, itemName, departmentId: row.departmentId, formData: row.formData as Record<string, unknown>, fields,
+    applicant: { kind: a.kind, name: a.name, idNumber: a.idNumber, companyName: a.companyName, uscc: a.uscc },
+  };
+}

@@ -68,6 +68,10 @@ export function applicationsRoutes(app: App, svc: ApplicationsService) {
     },
   }, async (req) => svc.updateDraft(requireUser(req), req.params.id, req.body.formData, req.body.materials, req.body.sharedMaterials, clientIp(req)));
 
+  r.get('/api/applications/:id/licence-draft', {
+    schema: { tags, summary: '办结时将签发的电子证照（类型和字段值，经办人员可在办结时修改非持证人字段）', params: Id },
+  }, async (req) => svc.licenceDraft(requireUser(req), req.params.id));
+
   r.post('/api/applications/:id/actions', {
     schema: {
       tags, summary: '办件操作：accept|reject|request_correction|resubmit|suspend|resume|approve|deny|complete|withdraw|submit',
@@ -78,11 +82,13 @@ export function applicationsRoutes(app: App, svc: ApplicationsService) {
         missingMaterials: z.array(z.string().max(200, '材料名称不能超过 200 字')).max(100).optional(),
         materials: z.array(MaterialRef).max(100).optional(),
         version: z.number().int().min(1).optional(),
+        licenceFields: z.record(z.string().max(40), z.string().trim().max(500, '证照字段不能超过 500 字')).refine((o) => Object.keys(o).length <= 40, '证照字段过多').optional(),
       }),
 
     },
   }, async (req) => {
     if (req.body.missingMaterials && req.body.action !== 'request_correction') throw invalid('missingMaterials', '只有“一次性告知补正”需要填写缺少的材料');
+    if (req.body.licenceFields && req.body.action !== 'complete') throw invalid('licenceFields', '只有“办结”时可以填写证照内容');
     return svc.act(requireUser(req), req.params.id, req.body, clientIp(req));
   });
 }

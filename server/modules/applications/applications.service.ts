@@ -17,11 +17,11 @@ import { insertUseLog, type SharedMaterialInput, type SharedMaterialsPort } from
 import type { CaseLicences } from '../licences/index.ts';
 import * as repo from './applications.repo.ts';
 import * as policy from './applications.policy.ts';
-import { deadlineView, iso, maskApplicant, sharedMaterialView, toSummary, type ApplicantSnapshot } from './applications.mapper.ts';
+import { caseForLicence, deadlineView, iso, maskApplicant, sharedMaterialView, toSummary, type ApplicantSnapshot } from './applications.mapper.ts';
 
 export interface MaterialRef { name: string; fileId: string }
 export interface NewApplicationInput { itemCode: string; formData: Record<string, unknown>; materials: MaterialRef[]; sharedMaterials?: SharedMaterialInput[]; draft?: boolean }
-export interface ActionInput { action: ApplicationAction; comment?: string; missingMaterials?: string[]; materials?: MaterialRef[]; version?: number }
+export interface ActionInput { action: ApplicationAction; comment?: string; missingMaterials?: string[]; materials?: MaterialRef[]; version?: number; licenceFields?: Record<string, string> }
 
 const ROLE_LABEL_FOR_EVENT = (u: AuthUser, owner: boolean) => (owner ? 'applicant' : u.roles.find((r) => r === 'clerk' || r === 'reviewer') ?? u.roles[0] ?? 'unknown');
 
@@ -319,11 +319,7 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
         if (!ok) throw conflict('VERSION_CONFLICT', '该办件已被他人处理，请刷新后查看最新状态');
         await record(trx, row, user, action, row.status, to, now, comment, action === 'request_correction' ? missing : null, ip);
         if (issuing && row.status === 'approved' && it) {
-          const applicant = row.applicant as unknown as ApplicantSnapshot;
-          await licences!.issue(trx, issuing, {
-            id: row.id, itemCode: row.itemCode, itemName: it.name, departmentId: row.departmentId, formData: row.formData as Record<string, unknown>,
-            applicant: { kind: applicant.kind, name: applicant.name, idNumber: applicant.idNumber, companyName: applicant.companyName, uscc: applicant.uscc },
-          }, { id: user.id, name: user.realName });
+          await licences!.issue(trx, issuing, caseForLicence(row, it.name, input.licenceFields), { id: user.id, name: user.realName });
         }
       });
       return detail(user, id);
@@ -381,6 +377,14 @@ export function createApplicationsService(db: Db, clock: Clock, catalog: Catalog
         after = rows.at(-1)!.id;
       }
       return changed;
+    },
+
+    /** The licence completing this case will issue, with the values the officer can still change. */
+    async licenceDraft(user: AuthUser, id: string) {
+      const row = await loadVisible(user, id);
+      if (!policy.isHandler(user, row)) throw forbidden('只有经办人员可以预览将签发的证照');
+      const it = await item(row.itemCode);
+      return { licence: licences && it ? licences.preview(caseForLicence(row, it.name)) : null };
     },
 
     /** For file downloads: may this user read a file attached to some case? */

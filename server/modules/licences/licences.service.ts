@@ -34,7 +34,7 @@ export interface PreparedIssue { key: SigningKey; issuer: { id: string; name: st
 /** The revocations and suspensions the issuing department may record. */
 export const STATUS_CHANGES = [LicenceStatus.withdrawn, LicenceStatus.revoked, LicenceStatus.suspended, LicenceStatus.cancelled, LicenceStatus.lapsed, LicenceStatus.valid] as const;
 
-function fieldValues(type: LicenceType, holder: Holder, itemName: string | undefined, overrides: Record<string, string> = {}) {
+export function fieldValues(type: LicenceType, holder: Holder, itemName: string | undefined, overrides: Record<string, string> = {}) {
   const from = { holderName: holder.name, holderId: holder.id, address: holder.address ?? '', itemName: itemName ?? '', companyName: holder.name, uscc: holder.id, legalRep: holder.legalRep ?? '' };
   const out: Record<string, string> = {};
   for (const f of type.fields) out[f.key] = (overrides[f.key] ?? (f.from ? from[f.from] : f.default) ?? '').trim();

@@ -197,3 +197,27 @@ test('亮证: the holder shows chosen fields for a limited time; a verifier sees
   assert.equal((await show({ fields: ['nope'] })).status, 400);
   assert.equal((await show({}, await t.login('citizen2'))).status, 404, "no one shows someone else's licence");
 });
+
+test('at 办结 the officer sees the licence to be issued and may set its values; holder fields and unknown fields are refused', async () => {
+  const c = await apply(t, 'citizen', 'SFQ-GA-024', { formData: { address: '东城街道春晖社区 8 栋' } }); // 养犬登记证核发
+  await actOk(t, 'clerk', c.id, 'accept');
+  await actOk(t, 'reviewer-ga', c.id, 'approve');
+  const reviewer = await t.login('reviewer-ga');
+  const draft = (await t.call(reviewer, { method: 'GET', url: `/api/applications/${c.id}/licence-draft` })).json.licence;
+  assert.equal(draft.typeName, '养犬登记证');
+  assert.equal(draft.fields.find((f: { key: string }) => f.key === 'address').value, '东城街道春晖社区 8 栋');
+  assert.equal(draft.fields.find((f: { key: string }) => f.key === 'holderName').fromHolder, true);
+  assert.equal((await t.call(await t.login('citizen'), { method: 'GET', url: `/api/applications/${c.id}/licence-draft` })).status, 403);
+  const complete = (licenceFields: object) => t.call(reviewer, { method: 'POST', url: `/api/applications/${c.id}/actions`, payload: { action: 'complete', licenceFields } });
+  const holder = await complete({ holderName: '王二麻' });
+  assert.equal(holder.status, 400);
+  assert.equal(holder.json.fields[0].field, 'licenceFields.holderName');
+  assert.equal((await complete({ colour: '黄' })).status, 400);
+  assert.equal((await detail(t, 'citizen', c.id)).status, 'approved', 'a refused 办结 changes nothing');
+  const done = await complete({ breed: '中华田园犬', tagNo: 'AL-2026-0088' });
+  assert.equal(done.status, 200, done.body);
+  const l = (await get('citizen', done.json.licence.id)).json;
+  assert.equal(l.fields.find((f: { key: string }) => f.key === 'breed').value, '中华田园犬');
+  assert.equal(l.expiresAt, '2027-03-01', 'a 养犬登记证 is valid for one year');
+  assert.equal((await t.call(reviewer, { method: 'POST', url: `/api/applications/${c.id}/actions`, payload: { action: 'accept', licenceFields: { breed: 'x' } } })).status, 400);
+});

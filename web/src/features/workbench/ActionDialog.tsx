@@ -4,6 +4,7 @@ import { Alert, Checkbox, Form, Input, Modal, Select, Spin } from 'antd';
 import { ApplicationActionLabel, type ApplicationAction } from '../../../../domain/workflow.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import type { CaseDetail } from './types.ts';
+import { LicenceDraftFields, useLicenceDraft } from './LicenceDraftFields.tsx';
 
 const SUSPEND_REASONS = ['听证', '检验检测', '专家评审', '公示'];
 const NEEDS_COMMENT: ApplicationAction[] = ['reject', 'deny', 'suspend'];
@@ -32,6 +33,7 @@ interface Values {
   extra?: string[];
   reason?: string;
   comment?: string;
+  licenceFields?: Record<string, string>;
 }
 
 export function ActionDialog({ action, detail, onClose, onDone, onConflict }: Props) {
@@ -39,6 +41,8 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: Pr
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [itemMaterials, setItemMaterials] = useState<string[] | null>(null);
+  const issuing = action === 'complete' && detail.status === 'approved';
+  const licenceDraft = useLicenceDraft(detail.id, issuing);
 
   useEffect(() => {
     form.resetFields();
@@ -71,6 +75,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: Pr
         action,
         comment,
         missingMaterials,
+        licenceFields: issuing && v.licenceFields ? Object.fromEntries(Object.entries(v.licenceFields).map(([k, x]) => [k, (x ?? '').trim()])) : undefined,
         version: detail.version,
       });
       onDone(next);
@@ -79,9 +84,10 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: Pr
         onConflict(e.message);
       } else if (e instanceof ApiError && e.status === 400 && e.fields.length) {
         const known = new Set(['comment', 'missingMaterials']);
-        form.setFields(
-          e.fields.filter((f) => known.has(f.field.split('.')[0]!)).map((f) => ({ name: f.field.startsWith('missingMaterials') ? 'materials' : 'comment', errors: [f.message] })),
-        );
+        form.setFields([
+          ...e.fields.filter((f) => known.has(f.field.split('.')[0]!)).map((f) => ({ name: f.field.startsWith('missingMaterials') ? ('materials' as const) : ('comment' as const), errors: [f.message] })),
+          ...e.fields.filter((f) => f.field.startsWith('licenceFields.')).map((f) => ({ name: ['licenceFields', f.field.slice('licenceFields.'.length)] as ['licenceFields', string], errors: [f.message] })),
+        ]);
         setError(e.message);
       } else {
         setError(e instanceof Error ? e.message : String(e));
@@ -127,6 +133,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: Pr
             </Form.Item>
           </>
         )}
+        {issuing && <LicenceDraftFields draft={licenceDraft.draft} error={licenceDraft.error} />}
         {action === 'suspend' && (
           <Form.Item name="reason" label="特别程序类型" rules={[{ required: true, message: '请选择特别程序类型' }]}>
             <Select options={SUSPEND_REASONS.map((r) => ({ value: r, label: r }))} placeholder="请选择" />
