@@ -68,11 +68,15 @@ export function createLicencesService(db: Db, clock: Clock, keys: KeyStore, publ
     };
     const digest = sm3Hex(documentText(doc));
     const signature = keys.sign(p.key, claimsText(claimsOf(doc, digest)));
-    const row = await trx.insertInto('licences').values({
+    const insert = trx.insertInto('licences').values({
       identifier, number: doc.number, typeCode: type.code, holderKind: holder.kind, holderId: holder.id, holderName: holder.name,
       departmentId: p.issuer.id, kid: p.key.kid, sealId: p.key.sealId, issuedOn, expiresOn: doc.expiresOn, fields: JSON.stringify(doc.fields),
       version, replacesId: previous?.id ?? null, applicationId: input.applicationId ?? null, document: JSON.stringify(doc), digest, signature, createdAt: now,
     }).returning(['id']).executeTakeFirstOrThrow();
+    // Two renewals of one licence at the same moment would make the same identifier: the second is told to retry.
+    const row = await insert.catch((e: { code?: string }) => {
+      throw e.code === '23505' ? conflict('LICENCE_ISSUE_CONFLICT', '该证照正在被同时签发或换发，请稍后重试') : e;
+    });
     await trx.insertInto('licenceEvents').values({ licenceId: row.id, action: 'issue', fromStatus: null, toStatus: '01', reason: input.itemName ? `办结“${input.itemName}”发证` : null, actorId: input.actor.id, actorName: input.actor.name, at: now }).execute();
     if (previous) {
       const reason = `已换发新版本 ${String(version).padStart(3, '0')}`;
