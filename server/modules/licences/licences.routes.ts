@@ -64,10 +64,10 @@ export function licencesRoutes(app: App, svc: LicencesService, keys: KeyStore, v
     return verifier.verifyQr(body.data.qr);
   });
 
-  r.get('/api/licences/:id', { schema: { tags, summary: '证照详情（持证人、签发部门、管理员）', params: Id, response: { 200: z.any(), ...errors(401, 404) } } }, async (req) => svc.detail(requireUser(req), req.params.id));
+  r.get('/api/licences/:id', { schema: { tags, summary: '证照详情（持证人、签发部门、管理员）', params: Id, response: { 200: z.any(), ...errors(401, 404) } } }, async (req) => svc.detail(requireUser(req), req.params.id, clientIp(req)));
 
   r.get('/api/licences/:id/pdf', { schema: { tags, summary: '下载签名的证照 PDF', params: Id } }, async (req, reply) => {
-    const { bytes, fileName } = await svc.pdf(requireUser(req), req.params.id);
+    const { bytes, fileName } = await svc.pdf(requireUser(req), req.params.id, clientIp(req));
     reply.header('content-type', 'application/pdf');
     reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`);
     return reply.send(Buffer.from(bytes));

@@ -17,6 +17,7 @@ import * as repo from './licences.repo.ts';
 import { fieldsOf, toSummary, type LicenceWithIssuer } from './licences.mapper.ts';
 import { pdfRenderer } from './render/pdf.ts';
 import type { LicenceRenderer } from './render/types.ts';
+import { insertUseLog } from '../sharing/index.ts';
 
 export interface Holder { kind: 'person' | 'enterprise'; name: string; id: string; address?: string | null; legalRep?: string | null }
 export interface IssueInput {
@@ -109,8 +110,19 @@ export function createLicencesService(db: Db, clock: Clock, keys: KeyStore, publ
     return { row, holder };
   }
 
-  async function detail(user: AuthUser, id: string) {
+  /** Staff reading someone's licence leave a row in the holder's data-use record (我的数据使用记录). */
+  async function logStaffView(user: AuthUser, row: LicenceWithIssuer, purpose: string, ip: string | null) {
+    const org = user.departmentId ? (await db.selectFrom('departments').select('name').where('id', '=', user.departmentId).executeTakeFirst())?.name ?? null : null;
+    const type = findLicenceType(row.typeCode);
+    await insertUseLog(db, [{
+      holderId: row.holderId, source: type?.sharedSource ?? 'licence', recordKind: 'licence', recordRef: row.id, recordTitle: `${type?.name ?? row.typeCode} ${row.number}`,
+      action: 'view', purpose, actorId: user.id, actorName: user.realName, actorOrg: org, applicationId: row.applicationId, at: clock.now(), ip,
+    }]);
+  }
+
+  async function detail(user: AuthUser, id: string, ip: string | null = null) {
     const { row, holder } = await loadVisible(user, id);
+    if (!holder) await logStaffView(user, row, hasRole(user, Role.admin) ? '系统管理：查看证照' : '证照管理：查看本部门签发的证照', ip);
     return detailOf(row, holder);
   }
 
@@ -177,11 +189,12 @@ export function createLicencesService(db: Db, clock: Clock, keys: KeyStore, publ
         await trx.insertInto('licenceEvents').values({ licenceId: row.id, action: 'status', fromStatus: row.status, toStatus: to, reason, actorId: user.id, actorName: user.realName, at: now }).execute();
         await writeAudit(trx, { actorId: user.id, actorName: user.username, action: 'licence.status', targetType: 'licence', targetId: row.id, detail: { identifier: row.identifier, from: row.status, to, reason }, ip }, now);
       });
-      return detail(user, id);
+      return detailOf((await repo.findLicence(db, row.id))!, false);
     },
 
-    async pdf(user: AuthUser, id: string) {
+    async pdf(user: AuthUser, id: string, ip: string | null = null) {
       const { row, holder } = await loadVisible(user, id);
+      if (!holder) await logStaffView(user, row, '证照管理：下载证照 PDF', ip);
       const key = await keys.currentKey(row.departmentId);
       // The file is signed by the key that signed the licence when it is still current; after a rotation, by the current one.
       const signer = { kid: key.kid, sign: (bytes: Uint8Array) => keys.sign(key, bytes) };

@@ -221,3 +221,18 @@ test('at 办结 the officer sees the licence to be issued and may set its values
   assert.equal(l.expiresAt, '2027-03-01', 'a 养犬登记证 is valid for one year');
   assert.equal((await t.call(reviewer, { method: 'POST', url: `/api/applications/${c.id}/actions`, payload: { action: 'accept', licenceFields: { breed: 'x' } } })).status, 400);
 });
+
+test('staff reading or downloading someone’s licence shows in the holder’s data-use record; the holder’s own views do not', async () => {
+  const { licenceId } = await issueThroughCase('citizen2');
+  const holder = await t.login('citizen2');
+  const uses = async () => (await t.call(holder, { method: 'GET', url: '/api/my/data-use?pageSize=100' })).json.items.filter((i: { recordKind: string; recordTitle: string }) => i.recordKind === 'licence' && i.recordTitle.startsWith('无犯罪记录证明'));
+  const before = (await uses()).length;
+  await get('citizen2', licenceId);
+  assert.equal((await uses()).length, before, 'the holder reading their own licence is not a use by someone else');
+  await get('reviewer-ga', licenceId);
+  await t.call(await t.login('reviewer-ga'), { method: 'GET', url: `/api/licences/${licenceId}/pdf` });
+  const after = await uses();
+  assert.equal(after.length, before + 2);
+  assert.ok(after.every((u: { actorName: string; actorOrg: string; action: string }) => u.actorName === '区公安分局审批员' && u.actorOrg === '安澜市公安局示范区分局' && u.action === 'view'));
+  assert.deepEqual(after.map((u: { purpose: string }) => u.purpose).sort(), ['证照管理：下载证照 PDF', '证照管理：查看本部门签发的证照']);
+});

@@ -20,7 +20,8 @@ export interface ApplicantData { kind: string; name: string; idNumber: string | 
 /** The case a shared material was used on, as the applications module knows it. */
 export interface CaseRef { id: string; caseNo: string; applicant: ApplicantData }
 
-export const sourceLabel = (source: string) => SharedSourceLabel[source as SharedSource] ?? source;
+/** A licence of a type no material source stands for is logged under source `licence`. */
+export const sourceLabel = (source: string) => SharedSourceLabel[source as SharedSource] ?? (source === 'licence' ? '电子证照' : source);
 
 export const holderOf = (a: ApplicantData): Holder => a.kind === 'enterprise'
   ? { kind: 'enterprise', uscc: a.uscc, idNumber: a.idNumber, name: a.companyName ?? a.name }
