@@ -30,7 +30,13 @@ export function loadMasterKey(config: Pick<Config, 'masterKey' | 'dataDir' | 'pr
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dirname(file), { recursive: true });
   const key = sm4GenerateKey();
-  writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    // Another process (a second instance, the CLI) wrote it first: use theirs.
+    if ((e as { code?: string }).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw e;
+  }
   return key;
 }
 
