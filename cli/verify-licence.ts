@@ -2,9 +2,8 @@
 // nothing but the published public keys (GET /api/licences/keys, fetched once or read from a file).
 // It does not know about revocation: only the issuer's online check (POST /api/licences/verify) does.
 import { existsSync, readFileSync } from 'node:fs';
-import { sm3Hex, sm2Verify } from '../server/platform/sm.ts';
-import { claimsOf, claimsText, documentText, parseLicenceQr, type LicenceClaims, type LicenceDocument } from '../domain/licence-document.ts';
-import { readPdfAttachment, readPdfSignature } from '../server/modules/licences/render/pdf-signature.ts';
+import { claimsOf, type LicenceClaims } from '../domain/licence-document.ts';
+import { checkPdf, checkQr } from '../server/modules/licences/licence-check.ts';
 
 interface PublishedKey { kid: string; departmentId: string; departmentName?: string; publicKey: string; validFrom: string; validTo: string | null }
 export interface OfflineResult { genuine: boolean; checks: Record<string, boolean>; licence?: { id: string; number: string; type: string; issuer: string; issuedOn: string; expiresOn: string | null }; expired?: boolean; problem?: string }
@@ -18,31 +17,27 @@ export async function loadKeys(source: string): Promise<PublishedKey[]> {
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-function fromClaims(c: LicenceClaims, keys: PublishedKey[]) {
-  const key = keys.find((k) => k.kid === c.kid);
-  return { key, licence: { id: c.id, number: c.num, type: c.typ, issuer: key?.departmentName ?? c.iss, issuedOn: c.iat, expiresOn: c.exp } };
+function summary(c: LicenceClaims, keys: PublishedKey[]) {
+  const issuer = keys.find((k) => k.kid === c.kid)?.departmentName ?? c.iss;
+  return { id: c.id, number: c.num, type: c.typ, issuer, issuedOn: c.iat, expiresOn: c.exp };
 }
 
 export async function verifyOffline(input: string | Uint8Array, keys: PublishedKey[]): Promise<OfflineResult> {
+  const publicKeyOf = (kid: string) => keys.find((k) => k.kid === kid)?.publicKey;
+  const expired = (l: { expiresOn: string | null }) => !!l.expiresOn && l.expiresOn < today();
   if (typeof input === 'string') {
-    const q = parseLicenceQr(input);
+    const q = await checkQr(input, publicKeyOf);
     if (!q.ok) return { genuine: false, checks: {}, problem: q.reason };
-    const { key, licence } = fromClaims(q.claims, keys);
-    if (!key) return { genuine: false, checks: { keyPublished: false }, licence, problem: `密钥 ${q.claims.kid} 不在公布的公钥中` };
-    const signature = sm2Verify(q.signedText, q.signatureHex, key.publicKey);
-    return { genuine: signature, checks: { keyPublished: true, signature }, licence, expired: !!licence.expiresOn && licence.expiresOn < today() };
+    const licence = summary(q.claims, keys);
+    if (!q.keyKnown) return { genuine: false, checks: { keyPublished: false }, licence, problem: `密钥 ${q.claims.kid} 不在公布的公钥中` };
+    return { genuine: q.signature, checks: { keyPublished: true, signature: q.signature }, licence, expired: expired(licence) };
   }
-  const file = readPdfSignature(input);
-  const embedded = await readPdfAttachment(input, 'licence.json');
-  if (!file || !embedded) return { genuine: false, checks: {}, problem: '文件中没有通办电子证照签名' };
-  const fileKey = keys.find((k) => k.kid === file.kid);
-  const fileOk = !!fileKey && sm2Verify(file.signedBytes, file.signature, fileKey.publicKey);
-  const signed = JSON.parse(embedded) as { document: LicenceDocument; digest: string; signature: string };
-  const claims = claimsOf(signed.document, signed.digest);
-  const { key, licence } = fromClaims(claims, keys);
-  const digest = sm3Hex(documentText(signed.document)) === signed.digest;
-  const signature = !!key && sm2Verify(claimsText(claimsOf(signed.document, signed.digest)), signed.signature, key.publicKey);
-  return { genuine: fileOk && digest && signature, checks: { file: fileOk, digest, signature }, licence, expired: !!licence.expiresOn && licence.expiresOn < today() };
+  const pdf = await checkPdf(input, publicKeyOf);
+  if (!pdf.ok) return { genuine: false, checks: {}, problem: pdf.reason };
+  const checks = { file: pdf.file, digest: pdf.digest, signature: pdf.signature };
+  if (!pdf.signed) return { genuine: false, checks, problem: '文件中的证照数据无法读取' };
+  const licence = summary(claimsOf(pdf.signed.document, pdf.signed.digest), keys);
+  return { genuine: pdf.file && pdf.digest && pdf.signature, checks, licence, expired: expired(licence) };
 }
 
 export async function verifyLicenceCommand(args: string[]): Promise<number> {

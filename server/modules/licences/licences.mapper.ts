@@ -7,6 +7,16 @@ export type LicenceWithIssuer = LicenceRow & { issuer: string };
 
 const maskHolderId = (kind: string, id: string) => (kind === 'person' ? maskIdNumber(id)! : id);
 
+/** 张* (3401**********1232) for a person, the company name and code for an enterprise. */
+export const holderMasked = (row: Pick<LicenceRow, 'holderKind' | 'holderName' | 'holderId'>) =>
+  `${row.holderKind === 'person' ? maskName(row.holderName) : row.holderName}（${maskHolderId(row.holderKind, row.holderId)}）`;
+
+/** A stored seal's name and its picture as SVG text (see keys.ts sealInfo). */
+export function sealView(seal: unknown) {
+  const info = (seal as { sealInfo?: { property?: { name?: string }; picture?: { data?: string } } }).sealInfo;
+  return { name: info?.property?.name ?? '', svg: Buffer.from(info?.picture?.data ?? '', 'base64').toString('utf8') };
+}
+
 export function isExpired(row: Pick<LicenceRow, 'expiresOn'>, today: string) {
   return !!row.expiresOn && row.expiresOn < today;
 }
@@ -16,7 +26,7 @@ export function toSummary(row: LicenceWithIssuer, today: string, replacedById: s
   return {
     id: row.id, identifier: row.identifier, number: row.number, typeCode: row.typeCode, typeName: type?.name ?? row.typeCode,
     holderKind: row.holderKind, holderName: row.holderName,
-    holderMasked: `${row.holderKind === 'person' ? maskName(row.holderName) : row.holderName}（${maskHolderId(row.holderKind, row.holderId)}）`,
+    holderMasked: holderMasked(row),
     departmentId: row.departmentId, issuer: row.issuer, issuedAt: row.issuedOn, expiresAt: row.expiresOn,
     status: row.status, statusLabel: LicenceStatusLabel[row.status as LicenceStatus] ?? row.status, statusReason: row.statusReason,
     expired: isExpired(row, today), version: row.version, replacesId: row.replacesId, replacedById,

@@ -6,11 +6,11 @@ import { LICENCE_TYPES } from '../../../domain/licence-types.ts';
 import type { LicencesService } from './licences.service.ts';
 import type { KeyStore } from './keys.ts';
 import type { Verifier } from './licences.verify.ts';
+import { sealView } from './licences.mapper.ts';
 import type { createPresentationsService } from './presentations.service.ts';
 
 const Id = z.object({ id: z.uuid('证照编号格式不正确') });
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
-const sealSvgOf = (seal: unknown) => Buffer.from((seal as { sealInfo?: { picture?: { data?: string } } }).sealInfo?.picture?.data ?? '', 'base64').toString('utf8');
 
 export function licencesRoutes(app: App, svc: LicencesService, keys: KeyStore, verifier: Verifier, presentations: ReturnType<typeof createPresentationsService>, maxUploadBytes: number) {
   const r = typed(app);
@@ -39,7 +39,7 @@ export function licencesRoutes(app: App, svc: LicencesService, keys: KeyStore, v
   r.get('/api/licences/seals', { schema: { tags, summary: '各部门电子印章（GB/T 38540 结构的 JSON 与印模 SVG）' } }, async () => ({
     items: (await keys.seals()).map((s) => {
       const info = (s.seal as { sealInfo: { property: { name: string; validStart: string; validEnd: string } } }).sealInfo;
-      return { id: s.id, departmentId: s.departmentId, kid: s.kid, name: info.property.name, validFrom: info.property.validStart, validTo: info.property.validEnd, svg: sealSvgOf(s.seal), seal: s.seal, signature: s.signature };
+      return { id: s.id, departmentId: s.departmentId, kid: s.kid, name: info.property.name, validFrom: info.property.validStart, validTo: info.property.validEnd, svg: sealView(s.seal).svg, seal: s.seal, signature: s.signature };
     }),
   }));
 

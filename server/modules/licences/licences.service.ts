@@ -14,7 +14,7 @@ import { expiryFor, findLicenceType, LicenceStatus, LicenceStatusLabel, type Lic
 import { claimsOf, claimsText, documentText, LICENCE_FORMAT, qrPayload, qrText, type LicenceDocument } from '../../../domain/licence-document.ts';
 import { departmentUscc, type KeyStore, type SigningKey } from './keys.ts';
 import * as repo from './licences.repo.ts';
-import { fieldsOf, toSummary, type LicenceWithIssuer } from './licences.mapper.ts';
+import { fieldsOf, sealView, toSummary, type LicenceWithIssuer } from './licences.mapper.ts';
 import { pdfRenderer } from './render/pdf.ts';
 import type { LicenceRenderer } from './render/types.ts';
 import { insertUseLog } from '../sharing/index.ts';
@@ -131,11 +131,10 @@ export function createLicencesService(db: Db, clock: Clock, keys: KeyStore, publ
       repo.listEvents(db, row.id), repo.replacedBy(db, row.id),
       row.applicationId ? repo.caseNoOf(db, row.applicationId) : undefined, row.sealId ? repo.sealOf(db, row.sealId) : undefined,
     ]);
-    const sealInfo = (seal?.seal as { sealInfo?: { property?: { name?: string }; picture?: { data?: string } } } | undefined)?.sealInfo;
     return {
       ...toSummary(row, today(), next?.id ?? null),
       fields: fieldsOf(row, full), qr: qrOf(row), digest: row.digest, signature: row.signature, kid: row.kid,
-      seal: seal ? { id: seal.id, name: sealInfo?.property?.name ?? '', svg: Buffer.from(sealInfo?.picture?.data ?? '', 'base64').toString('utf8') } : null,
+      seal: seal ? { id: seal.id, ...sealView(seal.seal) } : null,
       applicationId: row.applicationId, caseNo: caseRow?.caseNo ?? null,
       events: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, reason: e.reason, actor: e.actorName, at: new Date(e.at).toISOString() })),
     };

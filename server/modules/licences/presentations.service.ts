@@ -9,8 +9,8 @@ import { Role } from '../../../domain/enums.ts';
 import { DomainError, conflict, forbidden, invalid, notFound } from '../../../domain/errors.ts';
 import { chinaDate } from '../../../domain/calendar.ts';
 import { defaultDisclosedFields, findLicenceType, LicenceStatus, LicenceStatusLabel, type LicenceStatus as Status } from '../../../domain/licence-types.ts';
-import { sm3Hex } from '../../platform/sm.ts';
-import { claimsOf, claimsText, documentText, type LicenceDocument } from '../../../domain/licence-document.ts';
+import type { LicenceDocument } from '../../../domain/licence-document.ts';
+import { checkSignedLicence } from './licence-check.ts';
 import type { LicencesService } from './licences.service.ts';
 import type { KeyStore } from './keys.ts';
 import * as repo from './licences.repo.ts';
@@ -75,8 +75,8 @@ export function createPresentationsService(db: Db, clock: Clock, licences: Licen
       });
       const row = (await repo.findLicence(db, shown.licenceId))!;
       const doc = row.document as unknown as LicenceDocument;
-      const key = await keys.publicKey(row.kid);
-      const genuine = sm3Hex(documentText(doc)) === row.digest && !!key && keys.verify(claimsText(claimsOf(doc, row.digest)), row.signature, key.publicKey);
+      const check = await checkSignedLicence({ document: doc, digest: row.digest, signature: row.signature }, async (kid) => (await keys.publicKey(kid))?.publicKey);
+      const genuine = check.digest && check.signature;
       const chosen = new Set(shown.fields);
       return {
         licence: {
