@@ -1,8 +1,8 @@
 // The append-only event history of a 办件 as a timeline: who did what, when, and why.
 import { Timeline } from 'antd';
+import { EventEntry } from './EventEntry.tsx';
 import { ApplicationActionLabel, ApplicationStatusLabel, type ApplicationAction, type ApplicationStatus } from '../../../domain/workflow.ts';
 import { RoleLabel, type Role } from '../../../domain/enums.ts';
-import { formatDateTime } from '../lib/format.ts';
 import type { CaseEvent } from '../lib/types.ts';
 
 const ACTION_COLOR: Partial<Record<ApplicationAction, string>> = {
@@ -40,13 +40,7 @@ export function CaseTimeline({ events, newestFirst = false }: CaseTimelineProps)
           key: `${e.at}-${i}`,
           color: ACTION_COLOR[action] ?? 'blue',
           content: (
-            <div className="tb-event">
-              <div className="tb-event-head">
-                <strong>{label}</strong>
-                <time dateTime={e.at} className="tb-event-time">
-                  {formatDateTime(e.at)}
-                </time>
-              </div>
+            <EventEntry title={label} at={e.at}>
               <div className="tb-event-actor">办理人：{actorText(e)}</div>
               {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? (
                 <div className="tb-event-status">
@@ -66,7 +60,7 @@ export function CaseTimeline({ events, newestFirst = false }: CaseTimelineProps)
                   </ul>
                 </div>
               ) : null}
-            </div>
+            </EventEntry>
           ),
         };
       })}

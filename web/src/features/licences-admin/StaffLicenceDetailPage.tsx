@@ -1,37 +1,19 @@
 // 证照详情 for the issuing department: contents (identity numbers masked), signature facts, the case it came from,
 // the status history, the signed PDF and, for reviewers, 撤销 / 吊销 / 暂扣 / 注销 with a reason.
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Breadcrumb, Button, Timeline } from 'antd';
+import { Alert, Breadcrumb, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { hasRole, useAuth } from '../../app/auth.tsx';
 import { PageState } from '../../components/PageState.tsx';
 import { ApiError } from '../../lib/api.ts';
-import { formatDateTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/useApi.ts';
-import { statusLabel, validityText, type LicenceDetail, type LicenceEvent } from '../licences/types.ts';
+import { statusLabel, validityText, type LicenceDetail } from '../licences/types.ts';
+import { LicenceHistory } from '../licences/LicenceHistory.tsx';
 import { SharedFieldsTable } from '../sharing/SharedFieldsTable.tsx';
 import './licences-admin.css';
 import { LicenceStatusTag } from './StaffLicencesPage.tsx';
 import { StatusChangeForm } from './StatusChangeForm.tsx';
 import { FINAL_STATUSES, svgSrc } from './types.ts';
-
-const ACTION_LABEL: Record<string, string> = { issue: '签发', status: '状态变更', replace: '换发', renew: '换发' };
-
-function EventText({ e }: { e: LicenceEvent }) {
-  const change = e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? `：${statusLabel(e.fromStatus)} → ${statusLabel(e.toStatus)}` : e.toStatus ? `（${statusLabel(e.toStatus)}）` : '';
-  return (
-    <div>
-      <strong>
-        {ACTION_LABEL[e.action] ?? e.action}
-        {change}
-      </strong>
-      <div className="tb-muted">
-        {formatDateTime(e.at)} · {e.actor ?? '系统'}
-      </div>
-      {e.reason ? <div>理由：{e.reason}</div> : null}
-    </div>
-  );
-}
 
 function Facts({ l }: { l: LicenceDetail }) {
   return (
@@ -139,7 +121,7 @@ export default function StaffLicenceDetailPage() {
                 <h2 id="lic-history" className="tb-section-title">
                   状态记录
                 </h2>
-                {l.events.length ? <Timeline items={l.events.map((e, i) => ({ key: i, content: <EventText e={e} /> }))} /> : <p>暂无记录</p>}
+                <LicenceHistory events={l.events} />
               </section>
             </>
           ) : null}

@@ -1,60 +1,18 @@
 // 证照详情: the certificate, its status and history, 下载 PDF, its own QR for offline verification, 亮证 and 亮证记录.
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Breadcrumb, Button, Timeline } from 'antd';
+import { Alert, Breadcrumb, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useAuth, isApplicant } from '../../app/auth.tsx';
 import { PageState } from '../../components/PageState.tsx';
 import { SoftTag } from '../../components/SoftTag.tsx';
-import { formatDateTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { CertificatePanel } from './CertificatePanel.tsx';
 import { PresentationLog } from './PresentationLog.tsx';
 import { QrImage } from './QrImage.tsx';
 import { ShowLicence } from './ShowLicence.tsx';
-import { statusLabel, statusTag, type LicenceDetail, type LicenceEvent, type PresentationRecord } from './types.ts';
+import { LicenceHistory } from './LicenceHistory.tsx';
+import { statusLabel, statusTag, type LicenceDetail, type PresentationRecord } from './types.ts';
 import './licences.css';
-
-const ACTION_LABEL: Record<string, string> = {
-  issue: '签发',
-  issued: '签发',
-  renew: '换发',
-  replace: '换发',
-  replaced: '被新版本替代',
-  revoke: '变更状态',
-  status: '变更状态',
-  suspend: '暂扣',
-  restore: '恢复有效',
-};
-
-function History({ events }: { events: LicenceEvent[] }) {
-  if (!events.length) return <p className="tb-muted">暂无记录</p>;
-  return (
-    <Timeline
-      items={events.map((e, i) => ({
-        key: `${e.at}-${i}`,
-        color: e.toStatus === '01' ? 'green' : e.toStatus === '03' || e.toStatus === '07' ? 'red' : 'blue',
-        content: (
-          <div className="tb-event">
-            <div className="tb-event-head">
-              <strong>{ACTION_LABEL[e.action] ?? e.action}</strong>
-              <time dateTime={e.at} className="tb-event-time">
-                {formatDateTime(e.at)}
-              </time>
-            </div>
-            {e.actor ? <div className="tb-event-actor">办理人：{e.actor}</div> : null}
-            {e.toStatus ? (
-              <div className="tb-event-status">
-                状态：{e.fromStatus && e.fromStatus !== e.toStatus ? `${statusLabel(e.fromStatus)} → ` : ''}
-                {statusLabel(e.toStatus)}
-              </div>
-            ) : null}
-            {e.reason ? <div className="tb-event-comment">原因：{e.reason}</div> : null}
-          </div>
-        ),
-      }))}
-    />
-  );
-}
 
 function StatusNotice({ l }: { l: LicenceDetail }) {
   const tag = statusTag(l);
@@ -148,7 +106,7 @@ export default function LicenceDetailPage() {
                 当前状态：<strong>{tag.label}</strong>
                 {l.statusReason ? `（${l.statusReason}）` : ''}
               </p>
-              <History events={l.events} />
+              <LicenceHistory events={l.events} />
             </section>
             {holder ? <PresentationLog log={log} fields={l.fields} /> : null}
           </>

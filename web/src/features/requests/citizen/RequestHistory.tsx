@@ -2,8 +2,8 @@
 // notes between the hotline and departments (退单理由, 督办要求, 改派说明) are left out; the department's
 // answer shows only once the hotline has approved it and sent it.
 import { Timeline } from 'antd';
+import { EventEntry } from '../../../components/EventEntry.tsx';
 import { RequestActionLabel, type RequestAction } from '../../../../../domain/requests.ts';
-import { formatDateTime } from '../../../lib/format.ts';
 import type { RequestEvent } from '../shared/index.ts';
 
 /** How each step reads to the citizen. */
@@ -43,16 +43,10 @@ export function RequestHistory({ events, departmentName }: { events: RequestEven
           key: `${e.at}-${i}`,
           color: COLOR[e.action] ?? 'blue',
           content: (
-            <div className="tb-event">
-              <div className="tb-event-head">
-                <strong>{label}</strong>
-                <time dateTime={e.at} className="tb-event-time">
-                  {formatDateTime(e.at)}
-                </time>
-              </div>
+            <EventEntry title={label} at={e.at}>
               {dept && e.action !== 'callback' ? <div className="tb-event-actor">承办单位：{dept}</div> : null}
               {e.comment && PUBLIC_COMMENT.has(e.action) ? <div className="tb-event-comment">说明：{e.comment}</div> : null}
-            </div>
+            </EventEntry>
           ),
         };
       })}

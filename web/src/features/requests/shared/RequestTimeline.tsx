@@ -1,9 +1,9 @@
 // The append-only history of a 12345 request: what was done, by whom, when, to which department, and why.
 import { Timeline } from 'antd';
+import { EventEntry } from '../../../components/EventEntry.tsx';
 import { RequestActionLabel, RequestStatusLabel, type RequestAction, type RequestStatus } from '../../../../../domain/requests.ts';
 import { RoleLabel, type Role } from '../../../../../domain/enums.ts';
 import type { DepartmentInfo } from '../../../lib/types.ts';
-import { formatDateTime } from '../../../lib/format.ts';
 import { departmentName, type RequestEvent } from './api.ts';
 
 const ACTION_COLOR: Partial<Record<RequestAction | 'receive', string>> = {
@@ -59,13 +59,7 @@ export function RequestTimeline({ events, departments, newestFirst = false }: Re
           key: `${e.at}-${i}`,
           color: ACTION_COLOR[action] ?? 'blue',
           content: (
-            <div className="tb-event">
-              <div className="tb-event-head">
-                <strong>{eventLabel(e.action)}</strong>
-                <time dateTime={e.at} className="tb-event-time">
-                  {formatDateTime(e.at)}
-                </time>
-              </div>
+            <EventEntry title={eventLabel(e.action)} at={e.at}>
               <div className="tb-event-actor">办理人：{actorText(e)}</div>
               {toDept ? <div className="tb-event-status">承办部门：{departmentName(departments, e.departmentId)}</div> : null}
               {e.toStatus && e.fromStatus !== e.toStatus ? (
@@ -76,7 +70,7 @@ export function RequestTimeline({ events, departments, newestFirst = false }: Re
                   {COMMENT_LABEL[action] ?? '说明'}：{e.comment}
                 </div>
               ) : null}
-            </div>
+            </EventEntry>
           ),
         };
       })}
