@@ -1,6 +1,6 @@
 // 我的办件: the applicant's own cases with status and time left.
 import { Link, useSearchParams } from 'react-router-dom';
-import { Radio } from 'antd';
+import { StatusFilter } from '../../components/StatusFilter.tsx';
 import { ApplicationStatusLabel, type ApplicationStatus } from '../../../../domain/workflow.ts';
 import { DeadlineBadge } from '../../components/DeadlineBadge.tsx';
 import { LinkButton } from '../../components/LinkButton.tsx';
@@ -24,7 +24,7 @@ const FILTERS: { value: string; label: string }[] = [
 ];
 
 export default function MyCasesPage() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const status = params.get('status') ?? '';
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const { data, loading, error, reload } = useApi<{ items: ApplicationSummary[]; total: number }>(
@@ -34,19 +34,7 @@ export default function MyCasesPage() {
   return (
     <div>
       <h1 className="tb-page-title">我的办件</h1>
-      <fieldset className="tb-status-filter" style={{ border: 0, padding: 0, margin: '0 0 12px' }}>
-        <legend className="tb-sr-only">按状态筛选</legend>
-        <Radio.Group
-          optionType="button"
-          value={status}
-          options={FILTERS}
-          onChange={(e) => {
-            const next = new URLSearchParams();
-            if (e.target.value) next.set('status', e.target.value);
-            setParams(next);
-          }}
-        />
-      </fieldset>
+      <StatusFilter options={FILTERS} style={{ border: 0, padding: 0, margin: '0 0 12px' }} />
       <PageState
         loading={loading}
         error={error}

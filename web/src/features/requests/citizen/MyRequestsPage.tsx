@@ -1,6 +1,6 @@
 // /my/requests — 我的诉求: the citizen's or enterprise's own 12345 requests with status and answer time.
 import { Link, useSearchParams } from 'react-router-dom';
-import { Radio } from 'antd';
+import { StatusFilter } from '../../../components/StatusFilter.tsx';
 import { FormOutlined } from '@ant-design/icons';
 import { LinkButton } from '../../../components/LinkButton.tsx';
 import { PageState } from '../../../components/PageState.tsx';
@@ -27,7 +27,7 @@ export function summary(text: string, max = 60): string {
 }
 
 export default function MyRequestsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const status = params.get('status') ?? '';
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const { data, loading, error, reload } = useApi<RequestList>(`/api/requests${qs({ status, page, pageSize: PAGE_SIZE })}`);
@@ -41,19 +41,7 @@ export default function MyRequestsPage() {
           我要反映
         </LinkButton>
       </div>
-      <fieldset className="tb-status-filter tb-req-filter">
-        <legend className="tb-sr-only">按状态筛选</legend>
-        <Radio.Group
-          optionType="button"
-          value={status}
-          options={FILTERS}
-          onChange={(e) => {
-            const next = new URLSearchParams();
-            if (e.target.value) next.set('status', e.target.value);
-            setParams(next);
-          }}
-        />
-      </fieldset>
+      <StatusFilter options={FILTERS} className="tb-req-filter" />
       <PageState
         loading={loading}
         error={error}
