@@ -98,7 +98,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerNotifications(app, deps);
   const licences = registerLicences(app, deps);
   // 免提交: the default adapter reads the e-licence library and the demo shared_records table.
-  const sharing = registerSharing(app, deps, catalog);
+  const sharing = registerSharing(app, deps, catalog, licences.sharedData);
   const applications = registerApplications(app, deps, catalog, calendar, { licences: licences.forCases, sharing });
   registerAdmin(app, deps);
   registerSearch(app, deps, catalog);

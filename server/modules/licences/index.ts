@@ -6,6 +6,7 @@ import { createVerifier } from './licences.verify.ts';
 import { createPresentationsService } from './presentations.service.ts';
 import { licencesRoutes } from './licences.routes.ts';
 import { caseLicences } from './case-licences.ts';
+import { licenceSharedData } from './shared-licences.ts';
 
 export type { LicencesService } from './licences.service.ts';
 export type { CaseLicences } from './case-licences.ts';
@@ -16,5 +17,5 @@ export function registerLicences(app: App, deps: AppDeps) {
   const verifier = createVerifier(deps.db, deps.clock, keys);
   const presentations = createPresentationsService(deps.db, deps.clock, service, keys, deps.config.publicUrl);
   licencesRoutes(app, service, keys, verifier, presentations, deps.config.maxUploadBytes);
-  return { service, keys, verifier, presentations, forCases: caseLicences(service) };
+  return { service, keys, verifier, presentations, forCases: caseLicences(service), sharedData: licenceSharedData(deps.db, deps.clock) };
 }

@@ -46,3 +46,11 @@ export const listEvents = (db: Executor, licenceId: string) => db.selectFrom('li
 export const caseNoOf = (db: Executor, applicationId: string) => db.selectFrom('applications').select('caseNo').where('id', '=', applicationId).executeTakeFirst();
 
 export const sealOf = (db: Executor, sealId: string) => db.selectFrom('seals').select(['id', 'seal']).where('id', '=', sealId).executeTakeFirst();
+
+/** A holder's licences of these types that stand today: 有效, not expired, not replaced by a newer version. */
+export const currentForSharing = (db: Executor, holderId: string, typeCodes: string[], today: string) =>
+  withIssuer(db).selectAll('licences').select('departments.name as issuer')
+    .where('licences.holderId', '=', holderId).where('licences.typeCode', 'in', typeCodes).where('licences.status', '=', '01')
+    .where((eb) => eb.or([eb('licences.expiresOn', 'is', null), eb('licences.expiresOn', '>=', today)]))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('licences as n').select('n.id').whereRef('n.replacesId', '=', 'licences.id'))))
+    .orderBy('licences.issuedOn', 'desc').orderBy('licences.id').execute();

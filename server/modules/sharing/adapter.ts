@@ -11,9 +11,7 @@
 //   - an empty list means "nothing held"; an outage should throw (the request fails and nothing is logged).
 // Auditing (data_use_log), consent and purposes are the platform's job, not the adapter's.
 import type { Executor } from '../../platform/db/index.ts';
-import type { Clock } from '../../platform/clock.ts';
 import { chinaDate } from '../../../domain/calendar.ts';
-import { LicenceStatus, licenceTypesForSource } from '../../../domain/licence-types.ts';
 
 export type SharedRecordKind = 'shared_record' | 'licence';
 export const SHARED_RECORD_KINDS = ['licence', 'shared_record'] as const satisfies readonly SharedRecordKind[];
@@ -82,38 +80,6 @@ export function tableAdapter(db: Executor): SharedDataAdapter {
         kind: 'shared_record' as const, ref: r.id, title: r.title, provider: r.provider, issuedAt: dateOf(r.updatedAt),
         fields: orderedFields(source, (r.data ?? {}) as Record<string, unknown>),
       }));
-    },
-  };
-}
-
-/**
- * The e-licence library: the holder's valid (status 01, not expired, not replaced) licences whose type answers
- * the source (domain/licence-types.ts sharedSource).
- */
-export function licenceAdapter(db: Executor, clock: Clock): SharedDataAdapter {
-  return {
-    name: 'licences',
-    async fetch(holder, source) {
-      const id = holderIdOf(holder);
-      const types = licenceTypesForSource(source);
-      if (!id || !types.length) return [];
-      const today = chinaDate(clock.now());
-      const rows = await db.selectFrom('licences as l').innerJoin('departments as d', 'd.id', 'l.departmentId')
-        .select(['l.id', 'l.number', 'l.typeCode', 'l.issuedOn', 'l.fields', 'd.name as provider'])
-        .where('l.holderId', '=', id).where('l.typeCode', 'in', types.map((t) => t.code))
-        .where('l.status', '=', LicenceStatus.valid)
-        .where((eb) => eb.or([eb('l.expiresOn', 'is', null), eb('l.expiresOn', '>=', today)]))
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('licences as n').select('n.id').whereRef('n.replacesId', '=', 'l.id'))))
-        .orderBy('l.issuedOn', 'desc').orderBy('l.id').execute();
-      return rows.map((r) => {
-        const type = types.find((t) => t.code === r.typeCode)!;
-        const values = (r.fields ?? {}) as Record<string, unknown>;
-        return {
-          kind: 'licence' as const, ref: r.id, title: `${type.name} ${r.number}`, provider: r.provider, issuedAt: dateOf(r.issuedOn),
-          fields: type.fields.filter((f) => values[f.key] !== undefined && values[f.key] !== null && String(values[f.key]) !== '')
-            .map((f) => ({ label: f.label, value: String(values[f.key]) })),
-        };
-      });
     },
   };
 }

@@ -2,7 +2,7 @@
 import type { App } from '../../platform/http.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { CatalogService } from '../catalog/index.ts';
-import { composeAdapters, licenceAdapter, tableAdapter, type SharedDataAdapter } from './adapter.ts';
+import { composeAdapters, tableAdapter, type SharedDataAdapter } from './adapter.ts';
 import { sharingRoutes } from './sharing.routes.ts';
 import { createSharingService, type SharingService } from './sharing.service.ts';
 
@@ -13,11 +13,12 @@ export { SharedMaterials } from './sharing.routes.ts';
 export { insertUseLog, type NewDataUse, type NewSharedMaterial } from './sharing.repo.ts';
 
 /**
- * `adapter` is where shared data come from. By default the e-licence library plus the demo table
- * (shared_records); a deployment passes an adapter for its data-exchange platform (see adapter.ts).
+ * Shared data come from the e-licence library (`licences`, the licences module's adapter) and from `adapter`:
+ * by default the demo table (shared_records); a deployment passes an adapter for its data-exchange platform
+ * (see adapter.ts).
  */
-export function registerSharing(app: App, deps: AppDeps, catalog: CatalogService, adapter?: SharedDataAdapter): SharingService {
-  const service = createSharingService(deps.db, deps.clock, adapter ?? composeAdapters(licenceAdapter(deps.db, deps.clock), tableAdapter(deps.db)), catalog);
+export function registerSharing(app: App, deps: AppDeps, catalog: CatalogService, licences: SharedDataAdapter, adapter: SharedDataAdapter = tableAdapter(deps.db)): SharingService {
+  const service = createSharingService(deps.db, deps.clock, composeAdapters(licences, adapter), catalog);
   sharingRoutes(app, service);
   return service;
 }
