@@ -1,15 +1,18 @@
-// npm run bench:requests [-- --data FILE --folds 5 --examples true --confusion]
+// npm run bench:requests [-- --data FILE --folds 5 --shuffle 0 --examples true --dev true --confusion]
 //
 // Request classification quality by k-fold cross-validation over the data file (default: the public dev
-// requests, data/requests/dev-requests.json, which also trains the shipped model): each fold is classified by a model trained on the other folds
-// plus the project's own written examples (data/requests/examples/), never on the fold itself.
+// requests, data/requests/dev-requests.json, which also trains the shipped model): each fold is classified
+// by a model trained on the other folds plus the project's own written examples (data/requests/examples/),
+// never on the fold itself. With another file (held-out requests) the dev requests join every training
+// fold too, as they do in the shipped model (--dev false leaves them out). The type head's priors are
+// fitted to the real requests of each training fold only (classifier.ts, priors.ts).
 // Baseline: multinomial naive Bayes on jieba words trained on the same dev folds (no examples), same run.
 // Latency: every text classified once more by a model trained on everything; p99 in ms.
 // Reliability: per head, the share of out-of-fold answers with confidence ≥ 0.9 and how many of those are
 // right, the expected calibration error (10 bins) and the temperature that would minimise the log loss.
 // Progress on stderr; the last line of stdout is the JSON result.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { HEAD_OPTIONS, RequestClassifier, trainClassifier, type Classification, type LabelledRequest } from '../server/modules/requests/classifier/classifier.ts';
@@ -25,7 +28,9 @@ const ROOT = join(import.meta.dirname, '..');
 const args = parseArgs({
   data: { default: join(ROOT, 'data/requests/dev-requests.json'), help: 'labelled requests: [{id, text, type, category, departmentId}]' },
   folds: { default: 5, help: 'cross-validation folds' },
+  shuffle: { default: 0, help: 'which of four fixed assignments of requests to folds (0–3)' },
   examples: { default: true, help: 'add data/requests/examples/*.json to every training fold' },
+  dev: { default: true, help: 'when --data is another file: add the dev requests to every training fold' },
   epochs: { default: 30, help: 'training epochs' },
   lexicon: { default: true, help: 'use data/requests/lexicon.json' },
   rate: { default: 0, help: 'AdaGrad learning rate (0: the trainer default)' },
@@ -39,6 +44,11 @@ const train = (rows: LabelledRequest[]) => new RequestClassifier(trainClassifier
 
 const read = <T>(p: string) => JSON.parse(readFileSync(p, 'utf8')) as T;
 const data = read<(LabelledRequest & { id: string })[]>(args.data);
+// Another file (held-out requests): the shipped model also learns from the public dev requests, so they
+// join every training fold as real requests — except any whose text is also in the file.
+const devFile = join(ROOT, 'data/requests/dev-requests.json');
+const dataTexts = new Set(data.map((r) => r.text));
+const dev: LabelledRequest[] = resolve(args.data) === devFile || !args.dev ? [] : read<LabelledRequest[]>(devFile).filter((r) => !dataTexts.has(r.text));
 const places = read<{ name: string; streetId: string }[]>(join(ROOT, 'data/requests/places.json'));
 const lexiconFile = join(ROOT, 'data/requests/lexicon.json');
 const lexicons = [
@@ -46,13 +56,14 @@ const lexicons = [
   ...(args.lexicon && existsSync(lexiconFile) ? lexiconsFromFile(read(lexiconFile)) : []),
 ];
 const exampleDir = join(ROOT, 'data/requests/examples');
-const examples: LabelledRequest[] = args.examples ? readdirSync(exampleDir).filter((f) => f.endsWith('.json')).sort().flatMap((f) => read<LabelledRequest[]>(join(exampleDir, f))) : [];
+const examples: LabelledRequest[] = args.examples ? readdirSync(exampleDir).filter((f) => f.endsWith('.json')).sort().flatMap((f) => read<LabelledRequest[]>(join(exampleDir, f))).map((r) => ({ ...r, written: true })) : [];
 const jieba = Jieba.withDict(dict);
 const segmenter = { cut: (s: string) => jieba.cut(s, true) };
-progress(`${data.length} labelled requests, ${examples.length} written examples, ${args.folds} folds`);
+progress(`${data.length} labelled requests, ${dev.length} dev requests and ${examples.length} written examples in training, ${args.folds} folds`);
 
-// Deterministic shuffle, then folds.
-const order = data.map((_, i) => i).sort((a, b) => ((a * 2654435761) % 1000) - ((b * 2654435761) % 1000));
+// Deterministic shuffle (one of four, --shuffle), then folds.
+const multiplier = [2654435761, 40503, 2246822519, 3266489917][args.shuffle % 4]!;
+const order = data.map((_, i) => i).sort((a, b) => ((a * multiplier) % 1000) - ((b * multiplier) % 1000));
 const foldOf = new Map(order.map((i, n) => [i, n % args.folds]));
 
 function macroF1(gold: string[], pred: string[]) {
@@ -89,7 +100,7 @@ const nbWords = (s: string) => jieba.cut(normalizeText(s), true).filter((w) => /
 for (let fold = 0; fold < args.folds; fold++) {
   const trainRows = data.filter((_, i) => foldOf.get(i) !== fold);
   const test = data.filter((_, i) => foldOf.get(i) === fold);
-  const model = train([...trainRows, ...examples]);
+  const model = train([...trainRows, ...dev, ...examples]);
   const nb = {
     type: trainNaiveBayes(trainRows.map((r) => ({ features: nbWords(r.text), label: r.type }))),
     category: trainNaiveBayes(trainRows.map((r) => ({ features: nbWords(r.text), label: r.category }))),
@@ -138,7 +149,7 @@ if (args.confusion) {
 }
 
 const trainStart = performance.now();
-const fullModel = trainClassifier([...data, ...examples], segmenter, places, lexicons, trainOptions, new Date(), headOptions);
+const fullModel = trainClassifier([...data, ...dev, ...examples], segmenter, places, lexicons, trainOptions, new Date(), headOptions);
 const trainMs = performance.now() - trainStart;
 const full = new RequestClassifier(fullModel, segmenter);
 for (const r of data.slice(0, 20)) full.classify(r.text);
@@ -165,7 +176,7 @@ printResult({
   reliability: Object.fromEntries(HEADS.map((h) => [h, { ...reliability(confidence[h], right(h)), logLoss: round(logLoss[h][MULTIPLIERS.indexOf(1)]! / data.length, 3), bestTemperatureMultiplier: bestMultiplier(h) }])),
   trainSeconds: round(trainMs / 1000, 2),
   modelKb: round(Buffer.byteLength(JSON.stringify(fullModel)) / 1024, 0),
-  requests: data.length, examples: examples.length, folds: args.folds,
+  requests: data.length, devInTraining: dev.length, examples: examples.length, folds: args.folds, shuffle: args.shuffle % 4,
   machine: machineNote(),
 });
 process.exit(0);

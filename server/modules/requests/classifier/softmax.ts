@@ -28,6 +28,8 @@ export interface TrainOptions {
   rate?: number;
   l2?: number;
   seed?: number;
+  /** Training runs with different sample orders, averaged (1 = one run). */
+  runs?: number;
   /**
    * Share of a naive Bayes model blended into the weights (0 = none). A log-linear blend of two linear
    * models is again a linear model, so the blend costs nothing at prediction time.
@@ -75,42 +77,17 @@ export function trainSoftmax(samples: { features: string[]; label: string; weigh
     if (id === undefined) ids.set(f, (id = ids.size));
     return id;
   }));
+  const targets = Int32Array.from(samples, (s) => index.get(s.label)!);
+  const sampleWeights = Float64Array.from(samples, (s) => s.weight ?? 1);
+  const { seed = 7, runs = 1 } = opts;
+  // Several runs that differ only in the order samples are visited, averaged: the average of linear
+  // models is one linear model, so this smooths out the order's noise at no cost at prediction time.
   const weights = new Float64Array(ids.size * k);
-  const grads = new Float64Array(ids.size * k).fill(1e-8);
   const bias = new Float64Array(k);
-  const biasGrad = new Float64Array(k).fill(1e-8);
-  const scores = new Float64Array(k);
-  const { epochs = 30, rate = 0.1, l2 = 1e-3, seed = 7, minGradient = 1e-6 } = opts;
-  const random = mulberry32(seed);
-  const order = samples.map((_, i) => i);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    for (const n of order) {
-      const feats = rows[n]!;
-      scores.set(bias);
-      for (const f of feats) for (let c = 0, o = f * k; c < k; c++) scores[c]! += weights[o + c]!;
-      let max = -Infinity;
-      for (let c = 0; c < k; c++) max = Math.max(max, scores[c]!);
-      let sum = 0;
-      for (let c = 0; c < k; c++) sum += scores[c] = Math.exp(scores[c]! - max);
-      const y = index.get(samples[n]!.label)!;
-      const sw = samples[n]!.weight ?? 1;
-      for (let c = 0; c < k; c++) {
-        const g = sw * (scores[c]! / sum - (c === y ? 1 : 0));
-        biasGrad[c]! += g * g;
-        bias[c]! -= (rate * g) / Math.sqrt(biasGrad[c]!);
-        if (Math.abs(g) < minGradient) continue;
-        for (const f of feats) {
-          const o = f * k + c;
-          const gf = g + l2 * weights[o]!;
-          grads[o]! += gf * gf;
-          weights[o]! -= (rate * gf) / Math.sqrt(grads[o]!);
-        }
-      }
-    }
+  for (let run = 0; run < runs; run++) {
+    const r = adaGrad(rows, targets, sampleWeights, ids.size, k, opts, seed + run * 7919);
+    for (let i = 0; i < weights.length; i++) weights[i]! += r.weights[i]! / runs;
+    for (let c = 0; c < k; c++) bias[c]! += r.bias[c]! / runs;
   }
   const { naiveBayes = 0, naiveBayesTemperature = 5, temperature = 1, decimals = 2 } = opts;
   if (naiveBayes > 0) blendNaiveBayes(samples, rows, index, weights, bias, naiveBayes, naiveBayesTemperature);
@@ -126,6 +103,48 @@ export function trainSoftmax(samples: { features: string[]; label: string; weigh
     if (pairs.length) out[f] = pairs.length < k ? pairs : w.map((x) => x - mode);
   }
   return { kind: 'softmax', labels, scale, weights: out, bias: Array.from(bias, (x) => Math.round(x * scale) / scale), ...(temperature !== 1 ? { temperature } : {}) };
+}
+
+/** One pass of AdaGrad with L2 over the samples, visited in an order shuffled by `seed`. */
+function adaGrad(rows: Int32Array[], targets: Int32Array, sampleWeights: Float64Array, features: number, k: number, opts: TrainOptions, seed: number) {
+  const weights = new Float64Array(features * k);
+  const grads = new Float64Array(features * k).fill(1e-8);
+  const bias = new Float64Array(k);
+  const biasGrad = new Float64Array(k).fill(1e-8);
+  const scores = new Float64Array(k);
+  const { epochs = 30, rate = 0.1, l2 = 1e-3, minGradient = 1e-6 } = opts;
+  const random = mulberry32(seed);
+  const order = Array.from(rows, (_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const n of order) {
+      const feats = rows[n]!;
+      scores.set(bias);
+      for (const f of feats) for (let c = 0, o = f * k; c < k; c++) scores[c]! += weights[o + c]!;
+      let max = -Infinity;
+      for (let c = 0; c < k; c++) max = Math.max(max, scores[c]!);
+      let sum = 0;
+      for (let c = 0; c < k; c++) sum += scores[c] = Math.exp(scores[c]! - max);
+      const y = targets[n]!;
+      const sw = sampleWeights[n]!;
+      for (let c = 0; c < k; c++) {
+        const g = sw * (scores[c]! / sum - (c === y ? 1 : 0));
+        biasGrad[c]! += g * g;
+        bias[c]! -= (rate * g) / Math.sqrt(biasGrad[c]!);
+        if (Math.abs(g) < minGradient) continue;
+        for (const f of feats) {
+          const o = f * k + c;
+          const gf = g + l2 * weights[o]!;
+          grads[o]! += gf * gf;
+          weights[o]! -= (rate * gf) / Math.sqrt(grads[o]!);
+        }
+      }
+    }
+  }
+  return { weights, bias };
 }
 
 function mostCommon(values: number[]): number {

@@ -1,7 +1,8 @@
 // Training data and the classifier the server uses. The shipped data (data/requests/: the public dev
 // requests and the examples we wrote) trains a model on first use; `npx tongban train` adds every
 // request whose labels an operator confirmed and stores the model in the database, where it wins.
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
@@ -14,7 +15,7 @@ const read = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T
 
 export function shippedTrainingData(dir = REQUESTS_DATA_DIR): LabelledRequest[] {
   const examples = readdirSync(join(dir, 'examples')).filter((f) => f.endsWith('.json')).sort().flatMap((f) => read<LabelledRequest[]>(join(dir, 'examples', f)));
-  return [...read<LabelledRequest[]>(join(dir, 'dev-requests.json')), ...examples];
+  return [...read<LabelledRequest[]>(join(dir, 'dev-requests.json')), ...examples.map((r) => ({ ...r, written: true }))];
 }
 
 export function shippedPlaces(dir = REQUESTS_DATA_DIR): Place[] {
@@ -45,8 +46,51 @@ export function requestSegmenter(): Segmenter {
   return segmenter;
 }
 
+/**
+ * A model trained on the shipped data plus `extra` (operator-confirmed requests). Training takes several
+ * seconds, so the model of the shipped data alone is kept in a cache file named by a digest of everything
+ * it depends on (the data files and the classifier's own code): a second start, and every test, reads it.
+ */
 export function trainModel(extra: LabelledRequest[] = [], at = new Date()): ClassifierModel {
-  return trainClassifier([...shippedTrainingData(), ...extra], requestSegmenter(), shippedPlaces(), shippedLexicons(), {}, at);
+  const train = () => trainClassifier([...shippedTrainingData(), ...extra], requestSegmenter(), shippedPlaces(), shippedLexicons(), {}, at);
+  if (extra.length) return train();
+  const file = join(MODEL_CACHE_DIR, `request-classifier-${shippedModelDigest()}.json`);
+  try {
+    return read<ClassifierModel>(file);
+  } catch {
+    // not cached yet (or unreadable): train
+  }
+  const model = train();
+  try {
+    mkdirSync(MODEL_CACHE_DIR, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(model));
+    renameSync(tmp, file);
+  } catch {
+    // a read-only installation trains on every start instead
+  }
+  return model;
+}
+
+const MODEL_CACHE_DIR = process.env.TONGBAN_MODEL_CACHE ?? join(import.meta.dirname, '../../../../node_modules/.cache/tongban');
+
+/** SHA-256 over the shipped training data and the classifier's source files. */
+function shippedModelDigest(dir = REQUESTS_DATA_DIR): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...['dev-requests.json', 'places.json', 'categories.json', 'lexicon.json'].map((f) => join(dir, f)),
+    ...readdirSync(join(dir, 'examples')).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, 'examples', f)),
+    ...readdirSync(import.meta.dirname).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort().map((f) => join(import.meta.dirname, f)),
+  ];
+  for (const f of files) {
+    hash.update(f.slice(f.lastIndexOf('/') + 1)).update('\0');
+    try {
+      hash.update(readFileSync(f));
+    } catch {
+      hash.update('missing');
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
 export function classifierFor(model: ClassifierModel): RequestClassifier {
