@@ -28,8 +28,6 @@ export interface TrainOptions {
   rate?: number;
   l2?: number;
   seed?: number;
-  /** Training runs with different sample orders, averaged (1 = one run). */
-  runs?: number;
   /**
    * Share of a naive Bayes model blended into the weights (0 = none). A log-linear blend of two linear
    * models is again a linear model, so the blend costs nothing at prediction time.
@@ -79,16 +77,7 @@ export function trainSoftmax(samples: { features: string[]; label: string; weigh
   }));
   const targets = Int32Array.from(samples, (s) => index.get(s.label)!);
   const sampleWeights = Float64Array.from(samples, (s) => s.weight ?? 1);
-  const { seed = 7, runs = 1 } = opts;
-  // Several runs that differ only in the order samples are visited, averaged: the average of linear
-  // models is one linear model, so this smooths out the order's noise at no cost at prediction time.
-  const weights = new Float64Array(ids.size * k);
-  const bias = new Float64Array(k);
-  for (let run = 0; run < runs; run++) {
-    const r = adaGrad(rows, targets, sampleWeights, ids.size, k, opts, seed + run * 7919);
-    for (let i = 0; i < weights.length; i++) weights[i]! += r.weights[i]! / runs;
-    for (let c = 0; c < k; c++) bias[c]! += r.bias[c]! / runs;
-  }
+  const { weights, bias } = adaGrad(rows, targets, sampleWeights, ids.size, k, opts);
   const { naiveBayes = 0, naiveBayesTemperature = 5, temperature = 1, decimals = 2 } = opts;
   if (naiveBayes > 0) blendNaiveBayes(samples, rows, index, weights, bias, naiveBayes, naiveBayesTemperature);
   const scale = 10 ** decimals;
@@ -105,14 +94,14 @@ export function trainSoftmax(samples: { features: string[]; label: string; weigh
   return { kind: 'softmax', labels, scale, weights: out, bias: Array.from(bias, (x) => Math.round(x * scale) / scale), ...(temperature !== 1 ? { temperature } : {}) };
 }
 
-/** One pass of AdaGrad with L2 over the samples, visited in an order shuffled by `seed`. */
-function adaGrad(rows: Int32Array[], targets: Int32Array, sampleWeights: Float64Array, features: number, k: number, opts: TrainOptions, seed: number) {
+/** AdaGrad with L2 over the samples (feature ids per sample), visiting them in an order shuffled by opts.seed. */
+function adaGrad(rows: Int32Array[], targets: Int32Array, sampleWeights: Float64Array, features: number, k: number, opts: TrainOptions) {
   const weights = new Float64Array(features * k);
   const grads = new Float64Array(features * k).fill(1e-8);
   const bias = new Float64Array(k);
   const biasGrad = new Float64Array(k).fill(1e-8);
   const scores = new Float64Array(k);
-  const { epochs = 30, rate = 0.1, l2 = 1e-3, minGradient = 1e-6 } = opts;
+  const { epochs = 30, rate = 0.1, l2 = 1e-3, seed = 7, minGradient = 1e-6 } = opts;
   const random = mulberry32(seed);
   const order = Array.from(rows, (_, i) => i);
   for (let epoch = 0; epoch < epochs; epoch++) {
