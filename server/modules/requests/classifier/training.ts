@@ -2,7 +2,7 @@
 // requests and the examples we wrote) trains a model on first use; `npx tongban train` adds every
 // request whose labels an operator confirmed and stores the model in the database, where it wins.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
@@ -66,6 +66,8 @@ export function trainModel(extra: LabelledRequest[] = [], at = new Date()): Clas
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(model));
     renameSync(tmp, file);
+    // Models of older data or code are not read again.
+    for (const f of readdirSync(MODEL_CACHE_DIR)) if (/^request-classifier-[0-9a-f]+\.json$/.test(f) && join(MODEL_CACHE_DIR, f) !== file) rmSync(join(MODEL_CACHE_DIR, f), { force: true });
   } catch {
     // a read-only installation trains on every start instead
   }
