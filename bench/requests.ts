@@ -11,13 +11,14 @@
 // Reliability: per head, the share of out-of-fold answers with confidence ≥ 0.9 and how many of those are
 // right, the expected calibration error (10 bins) and the temperature that would minimise the log loss.
 // Progress on stderr; the last line of stdout is the JSON result.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { HEAD_OPTIONS, RequestClassifier, trainClassifier, type Classification, type LabelledRequest } from '../server/modules/requests/classifier/classifier.ts';
 import { trainNaiveBayes, type TrainOptions } from '../server/modules/requests/classifier/softmax.ts';
 import { lexiconFromDefinition, lexiconsFromFile } from '../server/modules/requests/classifier/features.ts';
+import { shippedExamples } from '../server/modules/requests/classifier/training.ts';
 import { existsSync } from 'node:fs';
 import { normalizeText } from '../server/modules/search/engine/normalize.ts';
 import { parseArgs } from './lib/args.ts';
@@ -55,8 +56,7 @@ const lexicons = [
   ...read<{ name: string; definition: string }[]>(join(ROOT, 'data/requests/categories.json')).map((c) => lexiconFromDefinition(c.name, c.definition)),
   ...(args.lexicon && existsSync(lexiconFile) ? lexiconsFromFile(read(lexiconFile)) : []),
 ];
-const exampleDir = join(ROOT, 'data/requests/examples');
-const examples: LabelledRequest[] = args.examples ? readdirSync(exampleDir).filter((f) => f.endsWith('.json')).sort().flatMap((f) => read<LabelledRequest[]>(join(exampleDir, f))).map((r) => ({ ...r, written: true })) : [];
+const examples: LabelledRequest[] = args.examples ? shippedExamples() : [];
 const jieba = Jieba.withDict(dict);
 const segmenter = { cut: (s: string) => jieba.cut(s, true) };
 progress(`${data.length} labelled requests, ${dev.length} dev requests and ${examples.length} written examples in training, ${args.folds} folds`);

@@ -5,15 +5,13 @@
 // in order, timed by the working calendar (departments work office hours on working days, the hotline every day).
 // Deterministic for a given `now` (seeded PRNG). No SMS, inbox notices or audit entries are written for demo
 // data, and deadline notices already due are marked as sent, so the jobs send nothing for it.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Db, Executor } from '../platform/db/index.ts';
 import type { RequestEventsTable, RequestsTable } from '../platform/db/schema.ts';
 import { addDays, chinaDate, endOfWorkingDay, isWorkingDay, makeCalendar } from '../../domain/calendar.ts';
 import { DEFAULT_TIME_LIMITS, isUrgent, requestDueAt, RequestType, type ReplyResult, type TimeLimits } from '../../domain/requests.ts';
 import * as calendarRepo from '../modules/calendar/calendar.repo.ts';
-import { REQUESTS_DATA_DIR, shippedCategories, shippedPlaces } from '../modules/requests/classifier/training.ts';
+import { shippedCategories, shippedExamples, shippedPlaces } from '../modules/requests/classifier/training.ts';
 import { chinaAt, DAY, MIN, prng, userActor, uuid, walk, type Actor, type Ctx, type Example, type Plan, type Rng, type Walk } from './demo-requests.walk.ts';
 
 const COUNT = 240;
@@ -46,14 +44,6 @@ async function insertRows(trx: Executor, table: string, columns: Record<string, 
   const list = sql.raw(names.map(snake).join(', '));
   const defs = sql.raw(names.map((c) => `${snake(c)} ${columns[c]}`).join(', '));
   await sql`INSERT INTO ${sql.table(table)} (${list}) SELECT ${list} FROM jsonb_to_recordset(${json}::jsonb) AS x(seq_ int, ${defs}) ORDER BY seq_`.execute(trx);
-}
-
-const read = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
-
-/** Our own written examples (never the public dev set), in a stable order. */
-function writtenExamples(): Example[] {
-  const dir = join(REQUESTS_DATA_DIR, 'examples');
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().flatMap((f) => read<Example[]>(join(dir, f)));
 }
 
 /** When a request came in: more on working days and in working hours (China time), never after `now`. */
@@ -96,7 +86,7 @@ export async function seedDemoRequests(db: Db, now: Date): Promise<number> {
   const rng = prng(12345);
 
   // The texts: a shuffled sample of the examples whose department exists.
-  const pool = rng.shuffle([...new Map(writtenExamples().filter((e) => known.has(e.departmentId) && categories.some((c) => c.name === e.category)).map((e) => [e.text, e])).values()]);
+  const pool = rng.shuffle([...new Map((shippedExamples() as Example[]).filter((e) => known.has(e.departmentId) && categories.some((c) => c.name === e.category)).map((e) => [e.text, e])).values()]);
   const account = (username: string) => users.find((u) => u.username === username);
   const defaultsOf = (category: string) => categories.find((c) => c.name === category)?.defaultDepartmentIds ?? [];
 

@@ -3,12 +3,11 @@
 // score itself).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { RequestType } from '../../../../domain/requests.ts';
-import { REQUESTS_DATA_DIR, shippedCategories, shippedTrainingData } from './training.ts';
+import { readDemoCatalog } from '../../../seed/catalog.ts';
+import { shippedCategories, shippedTrainingData } from './training.ts';
 
-const departments = new Set((JSON.parse(readFileSync(join(REQUESTS_DATA_DIR, '../demo/departments.json'), 'utf8')) as { id: string }[]).map((d) => d.id));
+const departments = new Set(readDemoCatalog().departments.map((d) => d.id));
 const categories = new Set(shippedCategories().map((c) => c.name));
 const data = shippedTrainingData();
 const written = data.filter((r) => r.written);

@@ -13,9 +13,16 @@ export const REQUESTS_DATA_DIR = join(import.meta.dirname, '../../../../data/req
 
 const read = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
+/** The files of our own written examples (data/requests/examples/*.json), in a stable order. */
+const exampleFiles = (dir = REQUESTS_DATA_DIR): string[] => readdirSync(join(dir, 'examples')).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, 'examples', f));
+
+/** Our own written examples (never the public dev set), marked as written, in a stable order. */
+export function shippedExamples(dir = REQUESTS_DATA_DIR): LabelledRequest[] {
+  return exampleFiles(dir).flatMap((f) => read<LabelledRequest[]>(f)).map((r) => ({ ...r, written: true }));
+}
+
 export function shippedTrainingData(dir = REQUESTS_DATA_DIR): LabelledRequest[] {
-  const examples = readdirSync(join(dir, 'examples')).filter((f) => f.endsWith('.json')).sort().flatMap((f) => read<LabelledRequest[]>(join(dir, 'examples', f)));
-  return [...read<LabelledRequest[]>(join(dir, 'dev-requests.json')), ...examples.map((r) => ({ ...r, written: true }))];
+  return [...read<LabelledRequest[]>(join(dir, 'dev-requests.json')), ...shippedExamples(dir)];
 }
 
 export function shippedPlaces(dir = REQUESTS_DATA_DIR): Place[] {
@@ -46,6 +53,9 @@ export function requestSegmenter(): Segmenter {
   return segmenter;
 }
 
+/** Where the model of the shipped data is cached (see trainModel). */
+const MODEL_CACHE_DIR = process.env.TONGBAN_MODEL_CACHE ?? join(import.meta.dirname, '../../../../node_modules/.cache/tongban');
+
 /**
  * A model trained on the shipped data plus `extra` (operator-confirmed requests). Training takes several
  * seconds, so the model of the shipped data alone is kept in a cache file named by a digest of everything
@@ -74,14 +84,12 @@ export function trainModel(extra: LabelledRequest[] = [], at = new Date()): Clas
   return model;
 }
 
-const MODEL_CACHE_DIR = process.env.TONGBAN_MODEL_CACHE ?? join(import.meta.dirname, '../../../../node_modules/.cache/tongban');
-
 /** SHA-256 over the shipped training data and the classifier's source files. */
 function shippedModelDigest(dir = REQUESTS_DATA_DIR): string {
   const hash = createHash('sha256');
   const files = [
     ...['dev-requests.json', 'places.json', 'categories.json', 'lexicon.json'].map((f) => join(dir, f)),
-    ...readdirSync(join(dir, 'examples')).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, 'examples', f)),
+    ...exampleFiles(dir),
     ...readdirSync(import.meta.dirname).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort().map((f) => join(import.meta.dirname, f)),
   ];
   for (const f of files) {
